@@ -1,0 +1,153 @@
+/**
+ * Reading and writing batches in the reference layout (snake_case field names, as GLM's collator
+ * and the CLI print them). Parsing never throws: it returns the samples or one clear message.
+ */
+import type { Construction } from './construct';
+import { attentionRows, sepFromMatrix } from './mask';
+import type { Batch } from './types';
+import type { CheckInput } from './validate';
+
+/** A batch as the CLI's `construct` prints it. */
+export interface ReferenceBatch {
+  tokens: string[];
+  targets: string[];
+  loss_mask: number[];
+  position_ids: number[];
+  block_position_ids: number[];
+  sep: number;
+  attention_mask?: number[][];
+}
+
+/** The reference layout of a batch, with the full mask matrix unless `withMatrix` is false. */
+export function toReference(b: Batch, withMatrix = true): ReferenceBatch {
+  const out: ReferenceBatch = {
+    tokens: b.tokens,
+    targets: b.targets,
+    loss_mask: b.lossMask,
+    position_ids: b.positionIds,
+    block_position_ids: b.blockPositionIds,
+    sep: b.sep,
+  };
+  if (withMatrix) out.attention_mask = attentionRows(b.sep, b.tokens.length);
+  return out;
+}
+
+/** Extra facts of a construction that the reference fields do not carry. */
+export function describe(c: Construction) {
+  return {
+    spans: c.spans.map((s) => [s.start, s.end] as [number, number]),
+    order: c.order,
+    layout: c.layout,
+  };
+}
+
+export type ParseResult = { ok: true; samples: CheckInput[] } | { ok: false; field: string; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function pick(o: Record<string, unknown>, ...names: string[]): unknown {
+  for (const n of names) if (n in o) return o[n];
+  return undefined;
+}
+
+function numbers(v: unknown, field: string): number[] | string {
+  if (!Array.isArray(v)) return `${field} must be an array of numbers`;
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) return `${field}[${i}] must be a number, got ${JSON.stringify(v[i]) ?? 'nothing'}`;
+  }
+  return v as number[];
+}
+
+function strings(v: unknown, field: string): string[] | string {
+  if (!Array.isArray(v)) return `${field} must be an array of token strings`;
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'string') return `${field}[${i}] must be a string, got ${JSON.stringify(v[i]) ?? 'nothing'}`;
+  }
+  return v as string[];
+}
+
+/**
+ * Reads one sample in the reference layout: `tokens`, `targets`, `loss_mask`, `position_ids`
+ * (one array with `block_position_ids` beside it, or a [2, L] array), and `sep` or
+ * `attention_mask` (the reference's integer sep, or a full 0/1 matrix); optional `original`.
+ * camelCase names are accepted too.
+ */
+export function parseSample(raw: unknown, where = ''): ParseResult {
+  const fail = (field: string, message: string): ParseResult => ({ ok: false, field: where + field, message: where + message });
+  if (!isObject(raw)) return fail('', 'a batch must be a JSON object with tokens, targets, loss_mask, position_ids and sep');
+  const tokens = strings(pick(raw, 'tokens', 'text'), 'tokens');
+  if (typeof tokens === 'string') return fail('tokens', tokens);
+  const targets = strings(pick(raw, 'targets', 'target'), 'targets');
+  if (typeof targets === 'string') return fail('targets', targets);
+  const lossMask = numbers(pick(raw, 'loss_mask', 'lossMask'), 'loss_mask');
+  if (typeof lossMask === 'string') return fail('loss_mask', lossMask);
+
+  let positionIds: number[];
+  let blockPositionIds: number[];
+  const pos = pick(raw, 'position_ids', 'positionIds', 'position_id');
+  if (Array.isArray(pos) && pos.length === 2 && Array.isArray(pos[0]) && Array.isArray(pos[1])) {
+    const a = numbers(pos[0], 'position_ids[0]');
+    if (typeof a === 'string') return fail('position_ids', a);
+    const b = numbers(pos[1], 'position_ids[1]');
+    if (typeof b === 'string') return fail('position_ids', b);
+    positionIds = a;
+    blockPositionIds = b;
+  } else {
+    const a = numbers(pos, 'position_ids');
+    if (typeof a === 'string') return fail('position_ids', a);
+    const b = numbers(pick(raw, 'block_position_ids', 'blockPositionIds'), 'block_position_ids');
+    if (typeof b === 'string') return fail('block_position_ids', `${b} (or give position_ids as a [2, L] array)`);
+    positionIds = a;
+    blockPositionIds = b;
+  }
+
+  let sep: number | undefined;
+  let matrix: number[][] | undefined;
+  const sepRaw = pick(raw, 'sep');
+  const am = pick(raw, 'attention_mask', 'attentionMask');
+  if (typeof sepRaw === 'number') sep = sepRaw;
+  else if (sepRaw !== undefined) return fail('sep', `sep must be a whole number, got ${JSON.stringify(sepRaw)}`);
+  if (typeof am === 'number') {
+    if (sep !== undefined && sep !== am) return fail('attention_mask', `attention_mask (the reference's sep) is ${am} but sep is ${sep}`);
+    sep = am;
+  } else if (Array.isArray(am)) {
+    for (let q = 0; q < am.length; q++) {
+      const row = numbers(am[q], `attention_mask[${q}]`);
+      if (typeof row === 'string') return fail('attention_mask', row);
+    }
+    matrix = am as number[][];
+    if (sep === undefined) {
+      const s = sepFromMatrix(matrix);
+      if (s === null) return fail('attention_mask', 'attention_mask follows no single sep (query q sees key k iff k < sep or k <= q)');
+      sep = s;
+    }
+  } else if (am !== undefined) {
+    return fail('attention_mask', 'attention_mask must be the integer sep or a matrix of 0/1 rows');
+  }
+  if (sep === undefined) return fail('sep', 'the batch needs sep (len(Part A)) or an attention_mask');
+  if (!Number.isInteger(sep)) return fail('sep', `sep must be a whole number, got ${sep}`);
+
+  const sample: CheckInput = { tokens, targets, lossMask, positionIds, blockPositionIds, sep };
+  if (matrix) sample.attentionMask = matrix;
+  const original = pick(raw, 'original');
+  if (original !== undefined) {
+    const o = strings(original, 'original');
+    if (typeof o === 'string') return fail('original', o);
+    sample.original = o;
+  }
+  return { ok: true, samples: [sample] };
+}
+
+/** Reads one sample, or an array of samples, or `{ "samples": [...] }`. */
+export function parseBatch(raw: unknown): ParseResult {
+  const list = Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.samples) ? raw.samples : null;
+  if (!list) return parseSample(raw);
+  if (list.length === 0) return { ok: false, field: 'samples', message: 'the batch has no samples' };
+  const samples: CheckInput[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const r = parseSample(list[i], `samples[${i}].`);
+    if (!r.ok) return r;
+    samples.push(...r.samples);
+  }
+  return { ok: true, samples };
+}

@@ -1,0 +1,289 @@
+/**
+ * Validation of a batch in the reference layout: lists every rule it breaks, with the field and
+ * index, what was expected and what was found; and infers the spans and Part B order it encodes.
+ */
+import { canAttend } from './mask';
+import { EOP, MASK_TOKENS, PAD, SOP, type Batch, type Layout, type Span } from './types';
+
+export interface Problem {
+  /** Field name as the reference spells it (`tokens`, `position_ids`, ...). */
+  field: string;
+  /** Sequence index (or row for `attention_mask`), when the problem is at one place. */
+  index?: number;
+  /** Column for `attention_mask`. */
+  column?: number;
+  expected?: string | number;
+  found?: string | number;
+  /** One sentence: what is wrong and why. */
+  message: string;
+}
+
+export interface Inferred {
+  /** Spans in the rebuilt original text, sorted by start. */
+  spans: Span[];
+  /** Part B order over those spans. */
+  order: number[];
+  /** The original tokens rebuilt from Part A and Part B. */
+  original: string[];
+  /** Sequence index of each span's mask (sorted-span index). */
+  maskIndex: number[];
+  /** Part B segments [start, end) in Part B order, with the span each belongs to. */
+  segments: { span: number; start: number; end: number }[];
+  layout: Layout;
+  /** Sequence length before padding. */
+  unpaddedLength: number;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: Problem[];
+  /** Conventions or variants recognised (e.g. 1-based positions), said once instead of many errors. */
+  notes: string[];
+  inferred: Inferred | null;
+}
+
+export interface CheckInput extends Batch {
+  /** The original tokens, if known: the rebuilt text must equal them. */
+  original?: readonly string[];
+  /** A full 0/1 mask, if the batch carried one: it must follow `sep`. */
+  attentionMask?: readonly (readonly number[])[];
+  /** Numbering of position_ids: 0 as the reference code computes (default), 1 as the paper figure. */
+  base?: 0 | 1;
+}
+
+const isStart = (t: string | undefined) => t !== undefined && /^\[S(_\d+)?\]$/.test(t);
+const isMask = (t: string | undefined) =>
+  t !== undefined && (MASK_TOKENS.includes(t) || /^\[MASK_\d+\]$/.test(t));
+const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+
+/** Largest number of attention-mask cells listed one by one. */
+const MAX_MASK_PROBLEMS = 20;
+
+/** Checks a batch against GLM's rules. Never throws on well-typed input. */
+export function checkBatch(input: CheckInput): CheckResult {
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const { tokens, targets, lossMask, positionIds, blockPositionIds, sep } = input;
+  const L = tokens.length;
+  const add = (p: Problem) => problems.push(p);
+  const at = (field: string, index: number, found: unknown, expected: unknown, why: string) =>
+    add({
+      field,
+      index,
+      found: found as string | number,
+      expected: expected as string | number,
+      message: `${field}[${index}] is ${show(found)}, but ${why}`,
+    });
+
+  // Shapes.
+  const fields: [string, readonly unknown[]][] = [
+    ['targets', targets],
+    ['loss_mask', lossMask],
+    ['position_ids', positionIds],
+    ['block_position_ids', blockPositionIds],
+  ];
+  for (const [name, arr] of fields) {
+    if (arr.length !== L) {
+      add({ field: name, expected: L, found: arr.length, message: `${name} has ${arr.length} entries but tokens has ${L}` });
+    }
+  }
+  if (!Number.isInteger(sep) || sep < 0 || sep > L) {
+    add({ field: 'sep', expected: `0..${L}`, found: sep, message: `sep is ${sep}, outside 0..${L}` });
+  }
+  if (problems.length > 0) return { ok: false, problems, notes, inferred: null };
+
+  // Trailing padding after Part B.
+  let U = L;
+  while (U > sep && tokens[U - 1] === PAD) U--;
+
+  // 1-based positions (the paper figure's numbering) are a convention: say so once.
+  const posShift = input.base ?? 0;
+  const other = 1 - posShift;
+  if (sep > 1 && positionIds.slice(0, sep).every((p, i) => p === i + other)) {
+    notes.push(
+      other === 1
+        ? "position_ids count from 1 (the paper figure's numbering); the reference code counts from 0: check with base 1"
+        : 'position_ids count from 0 (the reference code); check with base 0',
+    );
+  }
+
+  // Part A.
+  const masks: number[] = [];
+  for (let i = 0; i < sep; i++) {
+    if (isMask(tokens[i])) masks.push(i);
+    if (isStart(tokens[i])) at('tokens', i, tokens[i], 'a text or mask token', `[S] only starts a Part B segment, and Part A ends at sep = ${sep}`);
+    if (targets[i] !== tokens[i]) at('targets', i, targets[i], tokens[i], `a Part A target copies its input ${show(tokens[i])}`);
+    if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, `Part A (index < sep = ${sep}) has no loss`);
+    if (positionIds[i] !== i + posShift) at('position_ids', i, positionIds[i], i + posShift, `Part A token ${i} takes its index in the corrupted text`);
+    if (blockPositionIds[i] !== 0) at('block_position_ids', i, blockPositionIds[i], 0, 'Part A tokens have block position 0');
+  }
+
+  // Part B segments: each starts at [S].
+  const segs: { start: number; end: number }[] = [];
+  if (sep < U && !isStart(tokens[sep])) {
+    at('tokens', sep, tokens[sep], SOP, `Part B starts at sep = ${sep} with [S]`);
+  }
+  for (let i = sep; i < U; i++) {
+    if (isStart(tokens[i]) || i === sep) segs.push({ start: i, end: i + 1 });
+    else segs[segs.length - 1]!.end = i + 1;
+  }
+
+  // The suffix layout: one [gMASK] closing Part A, one segment ended by the text's last token.
+  const lastSeg = segs[segs.length - 1];
+  const suffix =
+    masks.length === 1 &&
+    masks[0] === sep - 1 &&
+    segs.length === 1 &&
+    lastSeg !== undefined &&
+    targets[lastSeg.end - 1] !== EOP &&
+    !isStart(targets[lastSeg.end - 1]) &&
+    !isMask(targets[lastSeg.end - 1]);
+  if (suffix) {
+    notes.push(`suffix layout (document-level generation): the last target ${show(targets[lastSeg!.end - 1])} ends Part B in place of [E]`);
+  }
+
+  // Which mask each segment belongs to: its position ids vote; unanimous first, then elimination.
+  const maskAt = new Map(masks.map((m, idx) => [m + posShift, idx]));
+  const owner = new Array<number>(segs.length).fill(-1);
+  const claimed = new Set<number>();
+  const votes = segs.map((s) => {
+    const count = new Map<number, number>();
+    for (let i = s.start; i < s.end; i++) {
+      const m = maskAt.get(positionIds[i]!);
+      if (m !== undefined) count.set(m, (count.get(m) ?? 0) + 1);
+    }
+    return [...count.entries()].sort((a, b) => b[1] - a[1]);
+  });
+  segs.forEach((s, si) => {
+    const v = votes[si]!;
+    if (v.length === 1 && v[0]![1] === s.end - s.start && !claimed.has(v[0]![0])) {
+      owner[si] = v[0]![0];
+      claimed.add(v[0]![0]);
+    }
+  });
+  segs.forEach((_, si) => {
+    if (owner[si] !== -1) return;
+    const pick = votes[si]!.find(([m]) => !claimed.has(m));
+    if (pick) {
+      owner[si] = pick[0];
+      claimed.add(pick[0]);
+    }
+  });
+  const unclaimed = masks.map((_, i) => i).filter((i) => !claimed.has(i));
+  segs.forEach((_, si) => {
+    if (owner[si] === -1 && unclaimed.length > 0) {
+      owner[si] = unclaimed.shift()!;
+      claimed.add(owner[si]);
+    }
+  });
+
+  segs.forEach((s, si) => {
+    const m = owner[si]!;
+    const maskSeq = m >= 0 ? masks[m]! : -1;
+    for (let i = s.start; i < s.end; i++) {
+      const j = i - s.start;
+      const last = i === s.end - 1;
+      if (lossMask[i] !== 1) at('loss_mask', i, lossMask[i], 1, 'Part B tokens carry the loss');
+      if (j > 0 && isStart(tokens[i])) continue; // cannot happen: a start opens a segment
+      const expTarget = last ? (suffix ? targets[i] : EOP) : tokens[i + 1];
+      if (targets[i] !== expTarget) {
+        at('targets', i, targets[i], expTarget!, last ? 'a Part B segment ends with the target [E]' : `a Part B target is the next input ${show(tokens[i + 1])}`);
+      }
+      if (j > 0 && (tokens[i] === EOP || isMask(tokens[i]))) {
+        at('tokens', i, tokens[i], 'a span token', `${show(tokens[i])} is never a Part B input`);
+      }
+      if (maskSeq >= 0 && positionIds[i] !== maskSeq + posShift) {
+        at('position_ids', i, positionIds[i], maskSeq + posShift, `the mask token of the span it belongs to is at ${maskSeq + posShift}`);
+      }
+      if (blockPositionIds[i] !== j + 1) {
+        at('block_position_ids', i, blockPositionIds[i], j + 1, `it is token ${j + 1} of its Part B segment (${show(SOP)} takes 1)`);
+      }
+    }
+    if (m < 0) {
+      add({ field: 'position_ids', index: s.start, found: positionIds[s.start], message: `position_ids[${s.start}] is ${positionIds[s.start]}, but the Part B segment starting there belongs to no mask token in Part A` });
+    }
+  });
+  unclaimed.forEach((m) => {
+    add({ field: 'tokens', index: masks[m], found: tokens[masks[m]!], message: `tokens[${masks[m]}] is a mask token with no Part B segment (every mask needs one [S] ... segment)` });
+  });
+
+  // Padding.
+  for (let i = U; i < L; i++) {
+    if (targets[i] !== PAD) at('targets', i, targets[i], PAD, 'padding targets are [PAD]');
+    if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, 'padding has no loss');
+  }
+
+  // A full attention mask must follow sep.
+  if (input.attentionMask) {
+    const rows = input.attentionMask;
+    let listed = 0;
+    let more = 0;
+    if (rows.length !== L) {
+      add({ field: 'attention_mask', expected: L, found: rows.length, message: `attention_mask has ${rows.length} rows but tokens has ${L}` });
+    } else {
+      for (let q = 0; q < L; q++) {
+        const row = rows[q]!;
+        if (row.length !== L) {
+          add({ field: 'attention_mask', index: q, expected: L, found: row.length, message: `attention_mask[${q}] has ${row.length} columns but tokens has ${L}` });
+          continue;
+        }
+        for (let k = 0; k < L; k++) {
+          const want = canAttend(sep, q, k) ? 1 : 0;
+          if (row[k] !== want) {
+            if (listed < MAX_MASK_PROBLEMS) {
+              listed++;
+              add({ field: 'attention_mask', index: q, column: k, expected: want, found: row[k], message: `attention_mask[${q}][${k}] is ${row[k]}, but with sep = ${sep} query ${q} ${want ? 'sees' : 'may not see'} key ${k} (k < sep or k <= q)` });
+            } else more++;
+          }
+        }
+      }
+      if (more > 0) add({ field: 'attention_mask', message: `${more} more attention_mask cells break the rule k < sep or k <= q` });
+    }
+  }
+
+  // Rebuild the original text and the spans.
+  const spanOfMask = new Map<number, number>(); // mask idx -> segment idx
+  owner.forEach((m, si) => m >= 0 && spanOfMask.set(m, si));
+  const original: string[] = [];
+  const spans: Span[] = [];
+  for (let i = 0; i < sep; i++) {
+    const m = masks.indexOf(i);
+    if (m === -1) {
+      original.push(tokens[i]!);
+      continue;
+    }
+    const si = spanOfMask.get(m);
+    const s = si !== undefined ? segs[si]! : null;
+    const body = s ? tokens.slice(s.start + 1, s.end) : [];
+    spans.push({ start: original.length, end: original.length + body.length });
+    original.push(...body);
+  }
+  if (suffix && lastSeg) original.push(targets[lastSeg.end - 1]!);
+  // Spans in text order match masks in Part A order; Part B order is segment order.
+  const order = owner.filter((m) => m >= 0);
+  if (input.original) {
+    const want = input.original;
+    if (want.length !== original.length) {
+      add({ field: 'original', expected: want.length, found: original.length, message: `Part A with its spans filled back in has ${original.length} tokens, but original has ${want.length}` });
+    } else {
+      want.forEach((t, i) => {
+        if (original[i] !== t) at('original', i, original[i], t, `Part A with its spans filled back in reads ${show(original[i])} there`);
+      });
+    }
+  }
+
+  return {
+    ok: problems.length === 0,
+    problems,
+    notes,
+    inferred: {
+      spans,
+      order,
+      original,
+      maskIndex: masks,
+      segments: segs.map((s, si) => ({ span: owner[si]!, start: s.start, end: s.end })),
+      layout: suffix ? 'suffix' : 'block',
+      unpaddedLength: U,
+    },
+  };
+}
