@@ -1,0 +1,41 @@
+/** The CLI's --help text. */
+export const HELP = `GLM Infill Lab command line: GLM's blank-infilling rules as JSON in, JSON out.
+
+usage: npm run --silent cli -- COMMAND < input.json
+       npm run --silent cli -- COMMAND --help
+
+Engine commands (exact, no model needed):
+  construct  {"tokens": [...], "spans": [[start, end], ...], "order"?: [...],
+              "objective"?: "span"|"sentence"|"document", "taskMask"?: true, "shuffle"?: true,
+              "seed"?: n, "layout"?: "block"|"suffix", "padTo"?: n}
+             -> {"tokens", "targets", "loss_mask", "position_ids", "block_position_ids", "sep",
+                 "attention_mask"}
+             spans are [start, end) token indices; order[k] is the index, among the spans sorted
+             by start, of the span placed k-th in Part B; without order the spans are shuffled
+             with seed (default 0). taskMask (default true) picks [sMASK]/[gMASK] by objective.
+  sample     {"tokens": [...], "count": n, "seed": s, "objective"?, "ratio"?, "lambda"?,
+              "maxLength"?, "minRatio"?, "infillProb"?}
+             -> one {"spans": [[s, e], ...], "order": [...]} per line, or {"error": "reason"}.
+             A leading [CLS] and a trailing [EOS] are never masked.
+  check      one batch as construct prints it (optionally with "original": [...], "base": 1 for
+             1-based position_ids; position_ids may be a [2, L] array; attention_mask may be the
+             reference's integer sep or a full matrix; several samples as an array)
+             -> {"ok": bool, "problems": [{"field", "index", "expected", "found", "message"}],
+                 "inferred": {"spans", "order"}}; exit 1 when not ok.
+  mask       a batch, or construct's input, or {"sep": n, "length": L}
+             -> the attention mask as a ■/□ text grid with Part A and Part B marked.
+
+Model commands (the tiny GLM shipped in public/models, wasm backend):
+  tokenize   {"text"} -> {"tokens", "ids", "offsets"}
+  score      {"tokens"|"text", "spans", "order"?, "objective"?} -> per-target log-probs, top 5
+  fill       {"text" with [MASK]} or {"tokens", "spans"}, "temperature"?, "topK"?, "seed"?
+  attention  as score, plus "layer" and "head" -> {"tokens", "sep", "weights"}
+
+Exit codes: 0 ok; 1 check found problems; 2 bad input (one line on stderr saying which field).
+
+In your own CI: dump one batch from your collator as JSON (token strings, or ids converted
+with your vocabulary), then
+  npm run --silent cli -- check < batch.json || exit 1
+and keep a golden mask next to your tests:
+  npm run --silent cli -- mask < batch.json > test/fixtures/mask.txt
+`;
