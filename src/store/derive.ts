@@ -1,0 +1,125 @@
+/**
+ * Everything the panels show, derived from the user's choices with the engine. Each step is
+ * memoised on its inputs, so a hover never re-tokenizes and a keystroke builds once.
+ */
+import {
+  adjacentPairs,
+  construct,
+  frame,
+  wordTokenizer,
+  type Construction,
+  type Token,
+  type Tokenizer,
+} from '../glm';
+import type { Choices, Pointer } from './state';
+
+let tokenizer: Tokenizer = wordTokenizer;
+
+/** The app's tokenizer (the model's, once loaded at start-up; the word tokenizer until then). */
+export function getTokenizer(): Tokenizer {
+  return tokenizer;
+}
+
+/** Sets the app's tokenizer; call before the first render so links read the same tokens. */
+export function setTokenizer(t: Tokenizer): void {
+  tokenizer = t;
+  tokensMemo = null;
+}
+
+let tokensMemo: { text: string; cls: boolean; tokens: Token[] } | null = null;
+
+/** The framed tokens of the text. */
+export function tokensOf(text: string, cls: boolean): Token[] {
+  if (tokensMemo && tokensMemo.text === text && tokensMemo.cls === cls) return tokensMemo.tokens;
+  const tokens = frame(tokenizer.tokenize(text), { cls });
+  tokensMemo = { text, cls, tokens };
+  return tokens;
+}
+
+export interface Derived {
+  tokens: Token[];
+  /** Token strings (what the engine works on). */
+  texts: string[];
+  construction: Construction | null;
+  /** Why no construction could be built (should not happen for a consistent store). */
+  error: string | null;
+  /** Consecutive span pairs with no token between them (allowed, but never sampled). */
+  adjacent: [number, number][];
+}
+
+let deriveMemo: { key: unknown[]; value: Derived } | null = null;
+
+/** Derives the construction from the choices (memoised on the fields it reads). */
+export function derive(c: Pick<Choices, 'text' | 'cls' | 'spans' | 'order' | 'objective' | 'layout'>): Derived {
+  const tokens = tokensOf(c.text, c.cls);
+  const key = [tokens, c.spans, c.order, c.objective, c.layout];
+  if (deriveMemo && deriveMemo.key.every((v, i) => v === key[i])) return deriveMemo.value;
+  const texts = tokens.map((t) => t.text);
+  let construction: Construction | null = null;
+  let error: string | null = null;
+  try {
+    construction = construct(texts, c.spans, { objective: c.objective, order: c.order, layout: c.layout });
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const value: Derived = { tokens, texts, construction, error, adjacent: adjacentPairs(c.spans) };
+  deriveMemo = { key, value };
+  return value;
+}
+
+/** What a pointer lights up, in every coordinate system the panels use. */
+export interface Highlight {
+  /** Text indices (chips). */
+  text: Set<number>;
+  /** Sequence indices (Part A/B tokens, table columns, matrix rows and columns). */
+  seq: Set<number>;
+  /** Sorted-span indices. */
+  spans: Set<number>;
+  /** A single matrix cell, if a cell is pointed at. */
+  cell: { q: number; k: number } | null;
+}
+
+export const NO_HIGHLIGHT: Highlight = { text: new Set(), seq: new Set(), spans: new Set(), cell: null };
+
+/** Expands a pointer into everything it corresponds to. */
+export function highlightOf(pointer: Pointer | null, c: Construction | null): Highlight {
+  if (!pointer || !c) return NO_HIGHLIGHT;
+  const h: Highlight = { text: new Set(), seq: new Set(), spans: new Set(), cell: null };
+  const addText = (t: number) => {
+    h.text.add(t);
+    const span = c.spans.findIndex((s) => t >= s.start && t < s.end);
+    if (span >= 0) {
+      h.spans.add(span);
+      h.seq.add(c.maskIndex[span]!);
+    }
+    const seq = c.textToSeq[t];
+    if (seq !== undefined && seq >= 0) h.seq.add(seq);
+  };
+  const addSeq = (i: number) => {
+    h.seq.add(i);
+    const o = c.origins[i];
+    if (!o) return;
+    if (o.kind === 'token') addText(o.textIndex);
+    else if (o.kind === 'mask' || o.kind === 'start') {
+      h.spans.add(o.span);
+      h.seq.add(c.maskIndex[o.span]!);
+      const seg = c.segments.find((s) => s.span === o.span);
+      if (o.kind === 'start' && seg) h.seq.add(seg.start);
+    }
+  };
+  if (pointer.kind === 'text') addText(pointer.index);
+  else if (pointer.kind === 'seq') addSeq(pointer.index);
+  else if (pointer.kind === 'span') {
+    const s = c.spans[pointer.index];
+    if (s) {
+      for (let t = s.start; t < s.end; t++) addText(t);
+      const seg = c.segments.find((g) => g.span === pointer.index);
+      if (seg) for (let i = seg.start; i < seg.end; i++) h.seq.add(i);
+    }
+  } else {
+    h.cell = { q: pointer.q, k: pointer.k };
+    addSeq(pointer.q);
+    addSeq(pointer.k);
+  }
+  return h;
+}

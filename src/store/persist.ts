@@ -1,0 +1,102 @@
+/**
+ * Keeps the view in the URL (so any view is a link, and back/forward work) and in localStorage
+ * (so the text survives a reload even from a bare URL). Browser-only; call `startSync()` once.
+ */
+import { tokensOf } from './derive';
+import { DEFAULT_CHOICES, type Choices } from './state';
+import { applyChoices, choicesOf, notify, store } from './store';
+import { formatUrl, parseUrl } from './url';
+
+const STORAGE_KEY = 'glm-infill-lab:choices';
+const URL_KEYS = ['text', 'spans', 'order', 'objective', 'seed', 'cls', 'base', 'lang', 'theme', 'layout'];
+
+const count = (text: string, cls: boolean) => tokensOf(text, cls).length;
+
+/** Reads stored choices, ignoring anything malformed. */
+export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> | null {
+  try {
+    const raw = storage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    // Re-read through the URL codec so stored state gets the same checks as a link.
+    const { choices } = parseUrl(formatUrl({ ...DEFAULT_CHOICES, ...(parsed as Partial<Choices>) }), count);
+    const sampler = (parsed as Partial<Choices>).sampler;
+    if (sampler && Number.isFinite(sampler.ratio) && Number.isFinite(sampler.lambda)) choices.sampler = sampler;
+    return choices;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads the view from the URL if it names one, else from storage; reports what was dropped. */
+export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | null): void {
+  const q = new URLSearchParams(search);
+  if (URL_KEYS.some((k) => q.has(k))) {
+    const { choices, dropped } = parseUrl(search, count);
+    applyChoices(choices);
+    if (dropped.length) notify('warning', `This link had parts that could not be used: ${dropped.join('; ')}.`);
+    return;
+  }
+  const stored = storage ? readStored(storage) : null;
+  if (stored) applyChoices(stored);
+}
+
+let started = false;
+
+export function startSync(win: Window = window): () => void {
+  if (started) return () => {};
+  started = true;
+  let storage: Storage | null = null;
+  try {
+    storage = win.localStorage;
+  } catch {
+    storage = null;
+  }
+  loadInitial(win.location.search, storage);
+  let last = formatUrl(choicesOf(store.getState()));
+  let lastText = store.getState().text;
+  win.history.replaceState(null, '', `?${last}${win.location.hash}`);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const write = () => {
+    timer = null;
+    const s = store.getState();
+    const next = formatUrl(choicesOf(s));
+    if (next === last) return;
+    // Typing replaces the entry; any other change is a step back/forward can return to.
+    const onlyText = formatUrl({ ...choicesOf(s), text: lastText }) === last;
+    if (onlyText) win.history.replaceState(null, '', `?${next}`);
+    else win.history.pushState(null, '', `?${next}`);
+    last = next;
+    lastText = s.text;
+    try {
+      storage?.setItem(STORAGE_KEY, JSON.stringify(choicesOf(s)));
+    } catch {
+      /* storage full or blocked: the URL still has the view */
+    }
+  };
+  const unsub = store.subscribe((s, prev) => {
+    const a = choicesOf(s) as unknown as Record<string, unknown>;
+    const b = choicesOf(prev) as unknown as Record<string, unknown>;
+    if (Object.keys(a).every((key) => a[key] === b[key])) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, 250);
+  });
+  const onPop = () => {
+    const { choices, dropped } = parseUrl(win.location.search, count);
+    last = win.location.search.replace(/^\?/, '');
+    lastText = choices.text ?? lastText;
+    applyChoices({ ...DEFAULT_CHOICES, ...choices });
+    if (dropped.length) notify('warning', `This link had parts that could not be used: ${dropped.join('; ')}.`);
+  };
+  win.addEventListener('popstate', onPop);
+  const onUnload = () => write();
+  win.addEventListener('pagehide', onUnload);
+  return () => {
+    unsub();
+    win.removeEventListener('popstate', onPop);
+    win.removeEventListener('pagehide', onUnload);
+    started = false;
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * What the user chose: the only state the app keeps. Everything shown is derived from it
+ * (see derive.ts); the URL query and localStorage mirror it (url.ts, persist.ts).
+ */
+import type { Base, Layout, Objective, Span } from '../glm';
+
+/** Which token is pointed at (hover or focus), in the coordinates of where it was pointed at. */
+export type Pointer =
+  | { kind: 'text'; index: number } // a token of the typed text (framed text index)
+  | { kind: 'seq'; index: number } // a position of the constructed sequence
+  | { kind: 'span'; index: number } // a span (sorted-span index)
+  | { kind: 'cell'; q: number; k: number }; // a cell of the attention mask
+
+export interface SamplerSettings {
+  /** Masking ratio (default 0.15). */
+  ratio: number;
+  /** Poisson mean of span lengths (default 3). */
+  lambda: number;
+}
+
+export type Theme = 'light' | 'dark';
+export type Lang = 'en' | 'zh';
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface Choices {
+  /** The typed text. */
+  text: string;
+  /** Frame the tokens with [CLS] ... [EOS]. */
+  cls: boolean;
+  /** Chosen spans over the framed tokens, sorted by start, [start, end). */
+  spans: Span[];
+  /** Part B order over `spans` (order[k] = span placed k-th). Always a permutation of 0..k-1. */
+  order: number[];
+  objective: Objective;
+  /** Layout of a document-level sample ('suffix' only from the document sampler). */
+  layout: Layout;
+  /** Seed for sampling and shuffling (32-bit). */
+  seed: number;
+  /** Numbering shown: 0 (code) or 1 (paper figure). */
+  base: Base;
+  sampler: SamplerSettings;
+  theme: Theme;
+  lang: Lang;
+}
+
+export interface UiState {
+  pointer: Pointer | null;
+  /** The first token of a selection being made by click/drag/keyboard (text index). */
+  anchor: number | null;
+  notices: Notice[];
+}
+
+export type AppState = Choices & UiState;
+
+export const DEFAULT_TEXT = 'GLM fills in the blanks one span at a time, and each span sees the spans placed before it.';
+
+export const DEFAULT_CHOICES: Choices = {
+  text: DEFAULT_TEXT,
+  cls: true,
+  spans: [
+    { start: 3, end: 5 },
+    { start: 12, end: 14 },
+  ],
+  order: [1, 0],
+  objective: 'span',
+  layout: 'block',
+  seed: 42,
+  base: 0,
+  sampler: { ratio: 0.15, lambda: 3 },
+  theme: 'light',
+  lang: 'en',
+};
+
+/** The paper's example (Figure 2): x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3). */
+export const PAPER_EXAMPLE: Pick<Choices, 'text' | 'cls' | 'spans' | 'order' | 'objective' | 'layout'> = {
+  text: 'x1 x2 x3 x4 x5 x6',
+  cls: false,
+  spans: [
+    { start: 2, end: 3 },
+    { start: 4, end: 6 },
+  ],
+  order: [1, 0],
+  objective: 'span',
+  layout: 'block',
+};

@@ -1,0 +1,231 @@
+/**
+ * The app's one store (zustand, vanilla core): the user's choices plus pointer and notices.
+ * Actions are plain module functions; panels read with `useApp(selector)` and derive the rest.
+ */
+import { createStore } from 'zustand/vanilla';
+import { createRng, drawOrder, sampleSpans, spanProblem, CLS, EOS, type Base, type Objective, type Span } from '../glm';
+import { derive, tokensOf } from './derive';
+import { remapOrder, remapSpans } from './remap';
+import {
+  DEFAULT_CHOICES,
+  PAPER_EXAMPLE,
+  type AppState,
+  type Choices,
+  type Lang,
+  type Notice,
+  type Pointer,
+  type SamplerSettings,
+  type Theme,
+} from './state';
+
+export const store = createStore<AppState>(() => ({
+  ...DEFAULT_CHOICES,
+  pointer: null,
+  anchor: null,
+  notices: [],
+}));
+
+const get = () => store.getState();
+const set = (patch: Partial<AppState>) => store.setState(patch);
+
+/** The choices alone (what the URL and localStorage keep). */
+export function choicesOf(s: AppState): Choices {
+  const { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang } = s;
+  return { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang };
+}
+
+/** Resets the store to defaults merged with `choices` (tests and story fixtures use this). */
+export function resetStore(choices: Partial<Choices> = {}): void {
+  store.setState({ ...DEFAULT_CHOICES, ...choices, pointer: null, anchor: null, notices: [] }, true);
+}
+
+// ---- notices ----
+let noticeId = 0;
+export function notify(level: Notice['level'], text: string): void {
+  const notices = [...get().notices.filter((n) => n.text !== text), { id: ++noticeId, level, text }];
+  set({ notices: notices.slice(-4) });
+}
+export function dismissNotice(id: number): void {
+  set({ notices: get().notices.filter((n) => n.id !== id) });
+}
+
+// ---- text ----
+export function setText(text: string): void {
+  const s = get();
+  if (text === s.text) return;
+  const before = tokensOf(s.text, s.cls);
+  const after = tokensOf(text, s.cls);
+  const { spans, mapping } = remapSpans(s.text, text, before, after, s.spans);
+  const order = remapOrder(s.order, mapping);
+  const lost = s.spans.length - spans.length;
+  const layout = spans.length === 1 && s.layout === 'suffix' && spans[0]!.end === after.length - 1 ? 'suffix' : 'block';
+  set({ text, spans, order, layout, pointer: null, anchor: null });
+  if (lost > 0) notify('info', lost === 1 ? 'The edit touched a span, so that span was removed.' : `The edit touched ${lost} spans, so they were removed.`);
+}
+
+export function setCls(cls: boolean): void {
+  const s = get();
+  if (cls === s.cls) return;
+  const n = tokensOf(s.text, cls).length;
+  const shift = cls ? 1 : -1;
+  const mapping: number[] = [];
+  const spans: Span[] = [];
+  for (const sp of s.spans) {
+    const moved = { start: sp.start + shift, end: sp.end + shift };
+    if (moved.start < 0 || moved.end > n || (cls && moved.end > n - 1)) mapping.push(-1);
+    else {
+      mapping.push(spans.length);
+      spans.push(moved);
+    }
+  }
+  set({ cls, spans, order: remapOrder(s.order, mapping), layout: 'block', pointer: null, anchor: null });
+}
+
+// ---- spans ----
+/** Why a new span cannot be added, or null. Adjacent spans are allowed (flagged elsewhere). */
+export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans'> = get()): string | null {
+  const tokens = tokensOf(s.text, s.cls);
+  if (span.start < 0 || span.end > tokens.length || span.end <= span.start) {
+    return `That selection is outside the ${tokens.length} tokens.`;
+  }
+  if (tokens[span.start]?.text === CLS && tokens[span.start]?.start === -1) {
+    return '[CLS] is never masked: GLM keeps it at the start of Part A.';
+  }
+  if (tokens[span.end - 1]?.text === EOS && tokens[span.end - 1]?.start === -1) {
+    return '[EOS] is never masked by the span sampler: it ends the text.';
+  }
+  const clash = s.spans.find((o) => span.start < o.end && o.start < span.end);
+  if (clash) {
+    const words = tokens.slice(clash.start, clash.end).map((t) => t.text).join(' ');
+    return `Spans may not overlap: tokens ${span.start}–${span.end - 1} overlap the span “${words}” (${clash.start}–${clash.end - 1}).`;
+  }
+  return spanProblem([...s.spans, span], tokens.length)?.message ?? null;
+}
+
+/** Adds a span; the new span goes last in Part B. Returns false (with a notice) if refused. */
+export function addSpan(span: Span): boolean {
+  const s = get();
+  const problem = addSpanProblem(span, s);
+  if (problem) {
+    notify('warning', problem);
+    return false;
+  }
+  const spans = [...s.spans, span].sort((a, b) => a.start - b.start);
+  const at = spans.indexOf(span);
+  const order = [...s.order.map((i) => (i >= at ? i + 1 : i)), at];
+  set({ spans, order, layout: 'block', anchor: null });
+  if (s.spans.some((o) => o.end === span.start || o.start === span.end)) {
+    notify('info', 'These spans touch. GLM allows it, but its span sampler always leaves at least one token between spans.');
+  }
+  return true;
+}
+
+/** Replaces span i (e.g. extending it with shift-click); refused like addSpan. */
+export function replaceSpan(i: number, span: Span): boolean {
+  const s = get();
+  const others = s.spans.filter((_, j) => j !== i);
+  const problem = addSpanProblem(span, { ...s, spans: others });
+  if (problem) {
+    notify('warning', problem);
+    return false;
+  }
+  const spans = [...s.spans];
+  spans[i] = span;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const mapping = spans.map((sp) => sorted.indexOf(sp));
+  set({ spans: sorted, order: s.order.map((o) => mapping[o]!), layout: 'block' });
+  return true;
+}
+
+export function removeSpan(i: number): void {
+  const s = get();
+  if (i < 0 || i >= s.spans.length) return;
+  const spans = s.spans.filter((_, j) => j !== i);
+  const order = s.order.filter((o) => o !== i).map((o) => (o > i ? o - 1 : o));
+  set({ spans, order, layout: 'block', pointer: null });
+}
+
+export function clearSpans(): void {
+  set({ spans: [], order: [], layout: 'block', pointer: null, anchor: null });
+}
+
+export function setAnchor(anchor: number | null): void {
+  set({ anchor });
+}
+
+/** Draws spans and an order with GLM's sampler for the current objective and seed. */
+export function sampleNow(): void {
+  const s = get();
+  const texts = tokensOf(s.text, s.cls).map((t) => t.text);
+  const r = sampleSpans(texts, { objective: s.objective, ratio: s.sampler.ratio, lambda: s.sampler.lambda }, createRng(s.seed));
+  if (!r.ok) {
+    notify('warning', `No sample: ${r.reason}.`);
+    return;
+  }
+  set({ spans: r.spans, order: r.order, layout: r.layout, pointer: null, anchor: null });
+  if (r.note) notify('info', `No spans: ${r.note}.`);
+}
+
+export function setSampler(patch: Partial<SamplerSettings>): void {
+  set({ sampler: { ...get().sampler, ...patch } });
+}
+
+export function setObjective(objective: Objective): void {
+  const s = get();
+  set({ objective, layout: objective === 'document' ? s.layout : 'block' });
+}
+
+// ---- order ----
+/** A new seeded shuffle: the seed moves on by one and Part B is drawn again from it. */
+export function shuffleOrder(): void {
+  const s = get();
+  const seed = (s.seed + 1) >>> 0;
+  set({ seed, order: drawOrder(s.spans.length, createRng(seed)) });
+}
+
+/** Moves the span at Part B place `from` to place `to`. */
+export function moveInOrder(from: number, to: number): void {
+  const order = [...get().order];
+  if (from < 0 || from >= order.length || to < 0 || to >= order.length || from === to) return;
+  const [item] = order.splice(from, 1);
+  order.splice(to, 0, item!);
+  set({ order });
+}
+
+export function setOrder(order: number[]): void {
+  set({ order });
+}
+
+// ---- settings ----
+export function setSeed(seed: number): void {
+  set({ seed: Math.trunc(seed) >>> 0 });
+}
+export function setBase(base: Base): void {
+  set({ base });
+}
+export function setTheme(theme: Theme): void {
+  set({ theme });
+}
+export function setLang(lang: Lang): void {
+  set({ lang });
+}
+export function setPointer(pointer: Pointer | null): void {
+  const p = get().pointer;
+  if (p === pointer || (p && pointer && JSON.stringify(p) === JSON.stringify(pointer))) return;
+  set({ pointer });
+}
+
+/** Loads the paper's example (Figure 2). */
+export function loadPaperExample(): void {
+  set({ ...PAPER_EXAMPLE, pointer: null, anchor: null });
+}
+
+/** Applies choices read from a URL or storage (already checked by the reader). */
+export function applyChoices(choices: Partial<Choices>): void {
+  set({ ...choices, pointer: null, anchor: null });
+}
+
+/** The current derived view. */
+export function currentDerived() {
+  return derive(get());
+}

@@ -1,0 +1,132 @@
+/**
+ * The whole view as a URL query: text, spans (`2-3,4-6`, end exclusive), order (`1,0`),
+ * objective, seed, cls (1/0), base (0/1), plus lang, theme, layout when not default.
+ * Parsing keeps what it can and says what it dropped; it never throws.
+ */
+import { orderProblem, parseBase, spanProblem, type Objective, type Span } from '../glm';
+import type { Choices, Lang, Theme } from './state';
+
+export interface ParsedUrl {
+  /** The choices the URL sets (fields it does not mention are absent). */
+  choices: Partial<Choices>;
+  /** What was dropped and why, one sentence each. */
+  dropped: string[];
+}
+
+const OBJECTIVES: Objective[] = ['span', 'sentence', 'document'];
+
+/** Parses `2-3,4-6` into spans, or a reason. */
+export function parseSpanList(value: string): Span[] | string {
+  if (value.trim() === '') return [];
+  const spans: Span[] = [];
+  for (const part of value.split(',')) {
+    const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part);
+    if (!m) return `"${part}" is not a start-end range`;
+    spans.push({ start: Number(m[1]), end: Number(m[2]) });
+  }
+  return spans;
+}
+
+export function formatSpanList(spans: readonly Span[]): string {
+  return spans.map((s) => `${s.start}-${s.end}`).join(',');
+}
+
+/**
+ * Reads choices from a query string. `tokenCount` tells how many (framed) tokens the text makes
+ * so that out-of-range spans can be dropped; it is called with the parsed text and cls.
+ */
+export function parseUrl(search: string, tokenCount: (text: string, cls: boolean) => number): ParsedUrl {
+  const q = new URLSearchParams(search);
+  const choices: Partial<Choices> = {};
+  const dropped: string[] = [];
+
+  const text = q.get('text');
+  if (text !== null) choices.text = text;
+  const cls = q.get('cls');
+  if (cls !== null) {
+    if (cls === '1' || cls === '0') choices.cls = cls === '1';
+    else dropped.push(`cls=${cls} is not 1 or 0; kept the default`);
+  }
+  const objective = q.get('objective');
+  if (objective !== null) {
+    if ((OBJECTIVES as string[]).includes(objective)) choices.objective = objective as Objective;
+    else dropped.push(`objective=${objective} is not span, sentence or document; kept the default`);
+  }
+  const seed = q.get('seed');
+  if (seed !== null) {
+    const n = Number(seed);
+    if (/^\d+$/.test(seed) && n <= 4294967295) choices.seed = n;
+    else dropped.push(`seed=${seed} is not a whole number from 0 to 4294967295; kept the default`);
+  }
+  const base = q.get('base');
+  if (base !== null) {
+    const b = parseBase(base);
+    if (b !== null) choices.base = b;
+    else dropped.push(`base=${base} is not 0 or 1; kept 0`);
+  }
+  const lang = q.get('lang');
+  if (lang !== null) {
+    if (lang === 'en' || lang === 'zh') choices.lang = lang as Lang;
+    else dropped.push(`lang=${lang} is not en or zh`);
+  }
+  const theme = q.get('theme');
+  if (theme !== null) {
+    if (theme === 'light' || theme === 'dark') choices.theme = theme as Theme;
+    else dropped.push(`theme=${theme} is not light or dark`);
+  }
+  const layout = q.get('layout');
+  if (layout === 'suffix' || layout === 'block') choices.layout = layout;
+  else if (layout !== null) dropped.push(`layout=${layout} is not block or suffix`);
+
+  const spansRaw = q.get('spans');
+  if (spansRaw !== null) {
+    const parsed = parseSpanList(spansRaw);
+    if (typeof parsed === 'string') {
+      dropped.push(`spans=${spansRaw} could not be read (${parsed}); no spans kept`);
+      choices.spans = [];
+    } else {
+      const n = tokenCount(choices.text ?? '', choices.cls ?? true);
+      const kept: Span[] = [];
+      for (const s of [...parsed].sort((a, b) => a.start - b.start)) {
+        const problem = spanProblem([...kept, s], n);
+        if (problem) dropped.push(`span ${s.start}-${s.end} dropped: ${problem.message.replace(/^spans\[\d+\] /, '')}`);
+        else kept.push(s);
+      }
+      choices.spans = kept;
+    }
+  }
+
+  const orderRaw = q.get('order');
+  const k = choices.spans?.length ?? 0;
+  if (orderRaw !== null && choices.spans) {
+    const order = orderRaw.trim() === '' ? [] : orderRaw.split(',').map((x) => (/^\s*\d+\s*$/.test(x) ? Number(x) : NaN));
+    const problem = orderProblem(order, k);
+    if (problem) {
+      dropped.push(`order=${orderRaw} dropped (${problem}); spans kept in text order`);
+      choices.order = Array.from({ length: k }, (_, i) => i);
+    } else choices.order = order;
+  } else if (choices.spans) {
+    choices.order = Array.from({ length: k }, (_, i) => i);
+  }
+  if (choices.layout === 'suffix' && !(k === 1)) {
+    choices.layout = 'block';
+    dropped.push('layout=suffix needs exactly one span; used the block layout');
+  }
+  return { choices, dropped };
+}
+
+/** Writes choices as a query string (without the leading `?`). */
+export function formatUrl(c: Choices): string {
+  const q = new URLSearchParams();
+  q.set('text', c.text);
+  q.set('spans', formatSpanList(c.spans));
+  q.set('order', c.order.join(','));
+  q.set('objective', c.objective);
+  q.set('seed', String(c.seed));
+  q.set('cls', c.cls ? '1' : '0');
+  q.set('base', String(c.base));
+  if (c.lang !== 'en') q.set('lang', c.lang);
+  if (c.theme !== 'light') q.set('theme', c.theme);
+  if (c.layout !== 'block') q.set('layout', c.layout);
+  return q.toString();
+}
