@@ -12,3 +12,4 @@ export * from './validate';
 export * from './conventions';
 export * from './batch-io';
 export * from './pipeline';
+export * from './stats';
