@@ -13,3 +13,5 @@ export * from './conventions';
 export * from './batch-io';
 export * from './pipeline';
 export * from './stats';
+export * from './variants';
+export * from './ids';
