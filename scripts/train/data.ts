@@ -1,0 +1,144 @@
+/**
+ * Training and evaluation examples, built with the ENGINE (src/glm: the same sampler and
+ * construction the panels show) on texts cut from the tokenized corpus.
+ *
+ * A text is `[CLS] pieces [EOS]`, as GLM's pretraining framed documents. Its length varies: a
+ * quarter of the texts are one sentence (people type short sentences), the rest run from 8 pieces
+ * up to the maximum over consecutive sentences of one document.
+ * Objectives: short spans ('span', ratio 0.3) or document-level [gMASK] ('document'), mixed.
+ */
+import { readFileSync } from 'node:fs';
+import { construct, sampleSpans, type Objective, type Rng } from '../../src/glm';
+import type { GlmTokenizer } from '../../src/model/tokenizer';
+import type { GlmInput } from '../../src/model/glm';
+
+/** A tokenized corpus: per document its sentences as id arrays. */
+export interface Corpus {
+  docs: Int32Array[][];
+  /** Flat list of [doc, sentence] starting points. */
+  starts: [number, number][];
+}
+
+export function loadCorpus(path: string, tok: GlmTokenizer): Corpus {
+  const docs: Int32Array[][] = [];
+  let cur: Int32Array[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') {
+      if (cur.length) docs.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(Int32Array.from(tok.encode(line).ids));
+  }
+  if (cur.length) docs.push(cur);
+  const starts: [number, number][] = [];
+  docs.forEach((d, i) => d.forEach((_, j) => starts.push([i, j])));
+  return { docs, starts };
+}
+
+export interface ExampleOptions {
+  /** Longest sequence (Part A + Part B). */
+  maxLen: number;
+  /** Probability of the document-level objective. */
+  docProb: number;
+  /** Short-span masking ratio. */
+  spanRatio: number;
+  /** Document objective: shortest span as a fraction of L. */
+  minRatio: number;
+  /** Probability that a text is a single sentence. */
+  singleSentenceProb: number;
+  /** Description of the per-batch length caps (the training loop draws them). */
+  lengthCaps?: string;
+}
+
+export const DEFAULT_EXAMPLES: ExampleOptions = { maxLen: 128, docProb: 0.5, spanRatio: 0.3, minRatio: 0.25, singleSentenceProb: 0.25 };
+
+/** One constructed example as ids. */
+export interface Example {
+  objective: Objective;
+  ids: number[];
+  targets: number[];
+  lossMask: number[];
+  positionIds: number[];
+  blockPositionIds: number[];
+  sep: number;
+}
+
+/** Cuts a text (piece ids) of varying length from the corpus. */
+function drawText(c: Corpus, rng: Rng, maxPieces: number, o: ExampleOptions): number[] {
+  const [d, s] = c.starts[rng.int(c.starts.length)];
+  const doc = c.docs[d];
+  const single = rng.next() < o.singleSentenceProb;
+  const target = single ? maxPieces : 8 + rng.int(Math.max(1, maxPieces - 8 + 1));
+  const out: number[] = [];
+  for (let j = s; j < doc.length && out.length < target; j++) {
+    out.push(...doc[j]);
+    if (single) break;
+  }
+  return out.slice(0, Math.min(target, maxPieces));
+}
+
+/** Builds one example with the engine; retries until it fits `maxLen`. */
+export function makeExample(c: Corpus, tok: GlmTokenizer, rng: Rng, o: ExampleOptions = DEFAULT_EXAMPLES): Example {
+  for (let attempt = 0; ; attempt++) {
+    const objective: Objective = rng.next() < o.docProb ? 'document' : 'span';
+    // Span: n + 2 + 2k <= maxLen with k ~ 0.1 n; document: n + 2 + 2 <= maxLen.
+    const maxPieces = objective === 'document' ? o.maxLen - 4 : Math.floor((o.maxLen - 2) / 1.25);
+    const ids = drawText(c, rng, maxPieces, o);
+    if (ids.length < 3) continue;
+    const tokens = ['[CLS]', ...ids.map((i) => tok.tokenOf(i)), '[EOS]'];
+    const sample = sampleSpans(
+      tokens,
+      objective === 'span' ? { objective, ratio: o.spanRatio } : { objective, minRatio: o.minRatio },
+      rng,
+    );
+    if (!sample.ok || sample.spans.length === 0) continue;
+    const b = construct(tokens, sample.spans, { objective, order: sample.order, layout: sample.layout });
+    if (b.tokens.length > o.maxLen) {
+      if (attempt > 20) throw new Error('cannot fit an example');
+      continue;
+    }
+    return {
+      objective,
+      ids: b.tokens.map((t) => tok.idOf(t)),
+      targets: b.targets.map((t) => tok.idOf(t)),
+      lossMask: b.lossMask,
+      positionIds: b.positionIds,
+      blockPositionIds: b.blockPositionIds,
+      sep: b.sep,
+    };
+  }
+}
+
+/** A padded batch plus the flat loss positions and their targets. */
+export interface Batch {
+  input: GlmInput;
+  positions: number[];
+  targets: number[];
+  /** Objective of each loss position's example. */
+  objectives: Objective[];
+}
+
+export function collate(examples: Example[], multiple = 8): Batch {
+  const T = Math.ceil(Math.max(...examples.map((e) => e.ids.length)) / multiple) * multiple;
+  const pad = (a: number[]) => [...a, ...new Array(T - a.length).fill(0)];
+  const input: GlmInput = {
+    ids: examples.map((e) => pad(e.ids)),
+    positionIds: examples.map((e) => pad(e.positionIds)),
+    blockPositionIds: examples.map((e) => pad(e.blockPositionIds)),
+    sep: examples.map((e) => e.sep),
+  };
+  const positions: number[] = [];
+  const targets: number[] = [];
+  const objectives: Objective[] = [];
+  examples.forEach((e, b) =>
+    e.lossMask.forEach((m, t) => {
+      if (m) {
+        positions.push(b * T + t);
+        targets.push(e.targets[t]);
+        objectives.push(e.objective);
+      }
+    }),
+  );
+  return { input, positions, targets, objectives };
+}

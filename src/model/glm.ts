@@ -1,0 +1,236 @@
+/**
+ * A tiny GLM (Du et al. 2022) in TensorFlow.js ops: the architecture of the spec, section 4.
+ *
+ * - word + position + block-position embeddings, summed (no scaling);
+ * - pre-LayerNorm blocks: x + Attn(LN(x)), then x + MLP(LN(x)); MLP 4d with GeLU (tanh);
+ * - attention scores / sqrt(d_head); query q sees key k iff k < sep or k <= q; masked scores are
+ *   set to -1e9 before the softmax AND the softmax is multiplied by the 0/1 mask, so masked
+ *   weights are exactly 0;
+ * - final LayerNorm (eps 1e-5); logits = h · wte^T (tied, no bias).
+ *
+ * Two wasm pitfalls (see docs/model.md): `gather`'s gradient needs a kernel wasm lacks, so row
+ * gathers use a custom gradient with `scatterND`; wasm matMul is fast only for plain 2-D
+ * products, so `mm` transposes explicitly in its gradient and attention runs per (sample, head)
+ * as 2-D products.
+ *
+ * Imports only `@tensorflow/tfjs-core`: the caller registers a backend (and, to train, the
+ * gradients: `import '@tensorflow/tfjs'` in Node).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Model hyper-parameters, stored in the manifest. */
+export interface GlmConfig {
+  /** Vocabulary size (tokenizer pieces incl. specials). */
+  vocabSize: number;
+  /** Hidden size d. */
+  dModel: number;
+  /** Number of Transformer blocks. */
+  layers: number;
+  /** Attention heads (d_head = dModel / heads). */
+  heads: number;
+  /** Rows of the position and block-position tables. */
+  maxPositions: number;
+  /** LayerNorm epsilon. */
+  lnEps: number;
+  /** Dropout in training. */
+  dropout: number;
+}
+
+/** The model's parameters, by name (names are stable: they key the weight file). */
+export type GlmParams = Record<string, tf.Variable>;
+
+/** Parameter names and shapes, in storage order. */
+export function paramShapes(c: GlmConfig): [string, number[]][] {
+  const d = c.dModel;
+  const out: [string, number[]][] = [
+    ['wte', [c.vocabSize, d]],
+    ['wpe', [c.maxPositions, d]],
+    ['wbpe', [c.maxPositions, d]],
+  ];
+  for (let l = 0; l < c.layers; l++) {
+    out.push(
+      [`h${l}.ln1.g`, [d]],
+      [`h${l}.ln1.b`, [d]],
+      [`h${l}.attn.wqkv`, [d, 3 * d]],
+      [`h${l}.attn.bqkv`, [3 * d]],
+      [`h${l}.attn.wo`, [d, d]],
+      [`h${l}.attn.bo`, [d]],
+      [`h${l}.ln2.g`, [d]],
+      [`h${l}.ln2.b`, [d]],
+      [`h${l}.mlp.w1`, [d, 4 * d]],
+      [`h${l}.mlp.b1`, [4 * d]],
+      [`h${l}.mlp.w2`, [4 * d, d]],
+      [`h${l}.mlp.b2`, [d]],
+    );
+  }
+  out.push(['lnf.g', [d]], ['lnf.b', [d]]);
+  return out;
+}
+
+/** N(0, 0.02) weights, N(0, 0.02/sqrt(2L)) output projections, zero biases, unit LN gains. */
+export function initParams(c: GlmConfig, seed: number): GlmParams {
+  const params: GlmParams = {};
+  let s = seed;
+  for (const [name, shape] of paramShapes(c)) {
+    let t: tf.Tensor;
+    if (name.endsWith('.g')) t = tf.ones(shape);
+    else if (shape.length === 1) t = tf.zeros(shape);
+    else {
+      const std = name.endsWith('attn.wo') || name.endsWith('mlp.w2') ? 0.02 / Math.sqrt(2 * c.layers) : 0.02;
+      t = tf.randomNormal(shape, 0, std, 'float32', s++);
+    }
+    params[name] = tf.variable(t, true, name);
+    t.dispose();
+  }
+  return params;
+}
+
+/** 2-D matMul whose gradient uses explicit transposes (fast plain products on wasm). */
+export const mm = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved as tf.Tensor2D[];
+      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as tf.Tensor2D)];
+    },
+  };
+}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+
+/** Rows `idx` of a 2-D table; the gradient scatters back with scatterND (wasm has no segment sum). */
+export function gatherRows(table: tf.Tensor2D, idx: tf.Tensor1D): tf.Tensor2D {
+  const f = tf.customGrad((t: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([idx]);
+    return {
+      value: tf.gather(t, idx),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.scatterND(tf.expandDims(saved[0], 1), dy, t.shape),
+    };
+  }) as (t: tf.Tensor2D) => tf.Tensor2D;
+  return f(table);
+}
+
+function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor, eps: number): tf.Tensor2D {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps))), g), b) as tf.Tensor2D;
+}
+
+function gelu(x: tf.Tensor): tf.Tensor {
+  const c = Math.sqrt(2 / Math.PI);
+  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), c))));
+}
+
+function linear(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  return tf.add(mm(x, w as tf.Tensor2D), b) as tf.Tensor2D;
+}
+
+/** 0/1 mask [T, T]: q sees k iff k < sep or k <= q. */
+export function maskMatrix(sep: number, length: number): Float32Array {
+  const m = new Float32Array(length * length);
+  for (let q = 0; q < length; q++) for (let k = 0; k < length; k++) if (k < sep || k <= q) m[q * length + k] = 1;
+  return m;
+}
+
+/** Inputs of one forward pass: B sequences of the same (padded) length T. */
+export interface GlmInput {
+  /** Token ids, shape [B][T]. */
+  ids: number[][];
+  /** Position ids, shape [B][T]. */
+  positionIds: number[][];
+  /** Block position ids, shape [B][T]. */
+  blockPositionIds: number[][];
+  /** len(Part A) per sample, shape [B]. */
+  sep: number[];
+}
+
+export interface ForwardOptions {
+  /** Dropout on (training only). */
+  training?: boolean;
+  /** Flat row indices (b*T + t) where logits are wanted; default all B*T rows. */
+  positions?: number[];
+  /** Return attention weights per layer: [layer][b*heads + h] -> [T, T] tensors. */
+  attention?: boolean;
+  /** Skip the output projection (return hidden states only). */
+  hiddenOnly?: boolean;
+}
+
+export interface ForwardResult {
+  /** Logits, shape [rows, V] (rows = positions.length or B*T). */
+  logits?: tf.Tensor2D;
+  /** Final hidden states after the last LayerNorm, shape [B*T, d]. */
+  hidden: tf.Tensor2D;
+  /** Attention weights, [layer][b * heads + h] -> [T, T]. */
+  attention?: tf.Tensor2D[][];
+}
+
+/**
+ * The forward pass. Not wrapped in tidy (the caller does, or uses it inside variableGrads).
+ */
+export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: ForwardOptions = {}): ForwardResult {
+  const B = input.ids.length;
+  const T = input.ids[0].length;
+  const d = c.dModel;
+  const H = c.heads;
+  const dh = d / H;
+  const drop = (x: tf.Tensor2D): tf.Tensor2D => (opts.training && c.dropout > 0 ? (tf.dropout(x, c.dropout) as tf.Tensor2D) : x);
+
+  const ids = tf.tensor1d(input.ids.flat(), 'int32');
+  const pos = tf.tensor1d(input.positionIds.flat(), 'int32');
+  const bpos = tf.tensor1d(input.blockPositionIds.flat(), 'int32');
+  // x: [B*T, d]
+  let x = tf.add(tf.add(gatherRows(p.wte, ids), gatherRows(p.wpe, pos)), gatherRows(p.wbpe, bpos)) as tf.Tensor2D;
+  x = drop(x);
+
+  // masks: per sample [T, T], 0/1 and the additive -1e9 bias
+  const masks: tf.Tensor2D[] = [];
+  const biases: tf.Tensor2D[] = [];
+  for (let b = 0; b < B; b++) {
+    const m = tf.tensor2d(maskMatrix(input.sep[b], T), [T, T]);
+    masks.push(m);
+    biases.push(tf.mul(tf.sub(1, m), -1e9) as tf.Tensor2D);
+  }
+  const scale = 1 / Math.sqrt(dh);
+  const attnOut: tf.Tensor2D[][] = [];
+
+  for (let l = 0; l < c.layers; l++) {
+    const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
+    const qkv = linear(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]); // [B*T, 3d]
+    const rows = tf.split(qkv, B, 0); // B x [T, 3d]
+    const outs: tf.Tensor2D[] = [];
+    const layerAttn: tf.Tensor2D[] = [];
+    for (let b = 0; b < B; b++) {
+      const parts = tf.split(rows[b], 3 * H, 1) as tf.Tensor2D[]; // q heads, k heads, v heads: [T, dh]
+      const heads: tf.Tensor2D[] = [];
+      for (let hh = 0; hh < H; hh++) {
+        const q = parts[hh];
+        const k = parts[H + hh];
+        const v = parts[2 * H + hh];
+        const s = tf.add(tf.mul(mm(q, tf.transpose(k)), scale), biases[b]) as tf.Tensor2D; // [T, T]
+        const w = tf.mul(tf.softmax(s), masks[b]) as tf.Tensor2D; // masked weights exactly 0
+        if (opts.attention) layerAttn.push(w);
+        heads.push(mm(w, v)); // [T, dh]
+      }
+      outs.push(tf.concat(heads, 1) as tf.Tensor2D);
+    }
+    if (opts.attention) attnOut.push(layerAttn);
+    const a = tf.concat(outs, 0) as tf.Tensor2D; // [B*T, d]
+    x = tf.add(x, drop(linear(a, p[`h${l}.attn.wo`], p[`h${l}.attn.bo`]))) as tf.Tensor2D;
+    const h2 = layerNorm(x, p[`h${l}.ln2.g`], p[`h${l}.ln2.b`], c.lnEps);
+    const f = linear(gelu(linear(h2, p[`h${l}.mlp.w1`], p[`h${l}.mlp.b1`])) as tf.Tensor2D, p[`h${l}.mlp.w2`], p[`h${l}.mlp.b2`]);
+    x = tf.add(x, drop(f)) as tf.Tensor2D;
+  }
+  const hidden = layerNorm(x, p['lnf.g'], p['lnf.b'], c.lnEps);
+  const result: ForwardResult = { hidden };
+  if (opts.attention) result.attention = attnOut;
+  if (!opts.hiddenOnly) {
+    const sel = opts.positions ? gatherRows(hidden, tf.tensor1d(opts.positions, 'int32')) : hidden;
+    result.logits = mm(sel, tf.transpose(p.wte) as tf.Tensor2D); // [rows, V]
+  }
+  return result;
+}
+
+/** Mean cross-entropy of `logits` [N, V] against `targets` [N] (Σ CE · mask / Σ mask). */
+export function crossEntropy(logits: tf.Tensor2D, targets: number[]): tf.Scalar {
+  const lp = tf.logSoftmax(logits);
+  const oh = tf.oneHot(tf.tensor1d(targets, 'int32'), logits.shape[1]);
+  return tf.neg(tf.mean(tf.sum(tf.mul(lp, oh), 1))) as tf.Scalar;
+}
