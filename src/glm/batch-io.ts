@@ -3,6 +3,7 @@
  * and the CLI print them). Parsing never throws: it returns the samples or one clear message.
  */
 import type { Construction } from './construct';
+import { idsToTokens, type IdLookup } from './ids';
 import { attentionRows, sepFromMatrix } from './mask';
 import type { Batch } from './types';
 import type { CheckInput } from './validate';
@@ -58,8 +59,12 @@ function numbers(v: unknown, field: string): number[] | string {
   return v as number[];
 }
 
-function strings(v: unknown, field: string): string[] | string {
+function strings(v: unknown, field: string, lookup?: IdLookup): string[] | string {
   if (!Array.isArray(v)) return `${field} must be an array of token strings`;
+  if (v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x))) {
+    if (!lookup) return `${field} holds token ids: load a vocabulary to read them (or give token strings)`;
+    return idsToTokens(v as number[], lookup);
+  }
   for (let i = 0; i < v.length; i++) {
     if (typeof v[i] !== 'string') return `${field}[${i}] must be a string, got ${JSON.stringify(v[i]) ?? 'nothing'}`;
   }
@@ -72,12 +77,12 @@ function strings(v: unknown, field: string): string[] | string {
  * `attention_mask` (the reference's integer sep, or a full 0/1 matrix); optional `original`.
  * camelCase names are accepted too.
  */
-export function parseSample(raw: unknown, where = ''): ParseResult {
+export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseResult {
   const fail = (field: string, message: string): ParseResult => ({ ok: false, field: where + field, message: where + message });
   if (!isObject(raw)) return fail('', 'a batch must be a JSON object with tokens, targets, loss_mask, position_ids and sep');
-  const tokens = strings(pick(raw, 'tokens', 'text'), 'tokens');
+  const tokens = strings(pick(raw, 'tokens', 'text'), 'tokens', lookup);
   if (typeof tokens === 'string') return fail('tokens', tokens);
-  const targets = strings(pick(raw, 'targets', 'target'), 'targets');
+  const targets = strings(pick(raw, 'targets', 'target'), 'targets', lookup);
   if (typeof targets === 'string') return fail('targets', targets);
   const lossMask = numbers(pick(raw, 'loss_mask', 'lossMask'), 'loss_mask');
   if (typeof lossMask === 'string') return fail('loss_mask', lossMask);
@@ -131,23 +136,54 @@ export function parseSample(raw: unknown, where = ''): ParseResult {
   if (matrix) sample.attentionMask = matrix;
   const original = pick(raw, 'original');
   if (original !== undefined) {
-    const o = strings(original, 'original');
+    const o = strings(original, 'original', lookup);
     if (typeof o === 'string') return fail('original', o);
     sample.original = o;
   }
   return { ok: true, samples: [sample] };
 }
 
-/** Reads one sample, or an array of samples, or `{ "samples": [...] }`. */
-export function parseBatch(raw: unknown): ParseResult {
-  const list = Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.samples) ? raw.samples : null;
-  if (!list) return parseSample(raw);
+/** Largest number of tokens one import accepts (a 2 a.m. paste of a whole epoch gets a message). */
+export const MAX_BATCH_TOKENS = 1_000_000;
+
+/**
+ * A collated batch ({text: [B, L], target: [B, L], loss_mask: [B, L], position_id: [B, 2, L],
+ * attention_mask: [B]}) split into per-sample objects; null when `raw` is not columnar.
+ */
+function splitColumnar(raw: Record<string, unknown>): unknown[] | null {
+  const tokens = pick(raw, 'tokens', 'text');
+  if (!Array.isArray(tokens) || tokens.length === 0 || !tokens.every(Array.isArray)) return null;
+  const B = tokens.length;
+  const samples: Record<string, unknown>[] = Array.from({ length: B }, () => ({}));
+  for (const [key, value] of Object.entries(raw)) {
+    if (Array.isArray(value) && value.length === B) value.forEach((v, i) => (samples[i]![key] = v));
+    else samples.forEach((s) => (s[key] = value));
+  }
+  return samples;
+}
+
+/** Reads one sample, an array of samples, `{ "samples": [...] }`, or a collated [B, L] batch. */
+export function parseBatch(raw: unknown, lookup?: IdLookup): ParseResult {
+  const columnar = isObject(raw) ? splitColumnar(raw) : null;
+  const list = columnar ?? (Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.samples) ? raw.samples : null);
+  if (!list) return sized(parseSample(raw, '', lookup));
   if (list.length === 0) return { ok: false, field: 'samples', message: 'the batch has no samples' };
   const samples: CheckInput[] = [];
   for (let i = 0; i < list.length; i++) {
-    const r = parseSample(list[i], `samples[${i}].`);
+    const r = parseSample(list[i], `samples[${i}].`, lookup);
     if (!r.ok) return r;
     samples.push(...r.samples);
   }
-  return { ok: true, samples };
+  return sized({ ok: true, samples });
+}
+
+function sized(r: ParseResult): ParseResult {
+  if (!r.ok) return r;
+  const total = r.samples.reduce((a, s) => a + s.tokens.length, 0);
+  if (total > MAX_BATCH_TOKENS) {
+    return { ok: false, field: 'tokens', message: `the batch has ${total} tokens; at most ${MAX_BATCH_TOKENS} can be checked at once` };
+  }
+  const big = r.samples.findIndex((s) => s.attentionMask && s.tokens.length > 4096);
+  if (big >= 0) return { ok: false, field: 'attention_mask', message: `sample ${big} has a full attention_mask over ${r.samples[big]!.tokens.length} tokens; give sep instead (at most 4096 tokens with a matrix)` };
+  return r;
 }

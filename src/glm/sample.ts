@@ -247,7 +247,7 @@ function sampleDocument(tokens: readonly string[], o: Required<SampleOptions>, r
     // The span is tgt without its last token, which ends the target in place of [E].
     const start = L - g;
     if (g < 2) {
-      return { ok: true, spans: [], order: [], layout: 'suffix', note: 'a suffix of one token leaves nothing to generate before the end token' };
+      return { ok: true, spans: [], order: [], layout: 'block', note: 'a suffix of one token leaves nothing to generate before the end token' };
     }
     return { ok: true, spans: [{ start, end: L - 1 }], order: [0], layout: 'suffix' };
   }

@@ -112,7 +112,7 @@ export function checkBatch(input: CheckInput): CheckResult {
   for (let i = 0; i < sep; i++) {
     if (isMask(tokens[i])) masks.push(i);
     if (isStart(tokens[i])) at('tokens', i, tokens[i], 'a text or mask token', `[S] only starts a Part B segment, and Part A ends at sep = ${sep}`);
-    if (targets[i] !== tokens[i]) at('targets', i, targets[i], tokens[i], `a Part A target copies its input ${show(tokens[i])}`);
+    if (targets[i] !== tokens[i]) at('targets', i, targets[i], tokens[i], `tokens[${i}] is ${show(tokens[i])}: a Part A target copies its input (one of the two is wrong)`);
     if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, `Part A (index < sep = ${sep}) has no loss`);
     if (positionIds[i] !== i + posShift) at('position_ids', i, positionIds[i], i + posShift, `Part A token ${i} takes its index in the corrupted text`);
     if (blockPositionIds[i] !== 0) at('block_position_ids', i, blockPositionIds[i], 0, 'Part A tokens have block position 0');
@@ -135,9 +135,12 @@ export function checkBatch(input: CheckInput): CheckResult {
     masks[0] === sep - 1 &&
     segs.length === 1 &&
     lastSeg !== undefined &&
+    (input.original === undefined || input.original.length === U - 1) && // a given original of n tokens means U = n + 1
     targets[lastSeg.end - 1] !== EOP &&
     !isStart(targets[lastSeg.end - 1]) &&
-    !isMask(targets[lastSeg.end - 1]);
+    !isMask(targets[lastSeg.end - 1]) &&
+    // the rest of the segment is shifted as usual: only the end differs from the block layout
+    Array.from({ length: lastSeg.end - 1 - lastSeg.start }, (_, j) => lastSeg.start + j).every((i) => targets[i] === tokens[i + 1]);
   if (suffix) {
     notes.push(`suffix layout (document-level generation): the last target ${show(targets[lastSeg!.end - 1])} ends Part B in place of [E]`);
   }
@@ -187,7 +190,7 @@ export function checkBatch(input: CheckInput): CheckResult {
       if (j > 0 && isStart(tokens[i])) continue; // cannot happen: a start opens a segment
       const expTarget = last ? (suffix ? targets[i] : EOP) : tokens[i + 1];
       if (targets[i] !== expTarget) {
-        at('targets', i, targets[i], expTarget!, last ? 'a Part B segment ends with the target [E]' : `a Part B target is the next input ${show(tokens[i + 1])}`);
+        at('targets', i, targets[i], expTarget!, last ? 'a Part B segment ends with the target [E]' : `tokens[${i + 1}] is ${show(tokens[i + 1])}: a Part B target is the next input (one of the two is wrong)`);
       }
       if (j > 0 && (tokens[i] === EOP || isMask(tokens[i]))) {
         at('tokens', i, tokens[i], 'a span token', `${show(tokens[i])} is never a Part B input`);
@@ -267,7 +270,7 @@ export function checkBatch(input: CheckInput): CheckResult {
       add({ field: 'original', expected: want.length, found: original.length, message: `Part A with its spans filled back in has ${original.length} tokens, but original has ${want.length}` });
     } else {
       want.forEach((t, i) => {
-        if (original[i] !== t) at('original', i, original[i], t, `Part A with its spans filled back in reads ${show(original[i])} there`);
+        if (original[i] !== t) at('original', i, t, original[i], `Part A with its spans filled back in reads ${show(original[i])} there`);
       });
     }
   }

@@ -130,5 +130,5 @@ describe('the real command line', () => {
     expect(bad.stderr.trim()).toMatch(/^error: "tokens" must be an array/);
     const good = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'mask'], { input: '{"sep": 1, "length": 2}', encoding: 'utf8' });
     expect(good).toContain('1 B ■|■');
-  });
+  }, 30_000);
 });
