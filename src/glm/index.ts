@@ -15,3 +15,4 @@ export * from './pipeline';
 export * from './stats';
 export * from './variants';
 export * from './ids';
+export * from './zoo';
