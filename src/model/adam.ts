@@ -31,7 +31,10 @@ export class Adam {
     }
   }
 
-  /** Applies one update with learning rate `lr`; returns the gradient norm before clipping. */
+  /**
+   * Applies one update with learning rate `lr`; returns the gradient norm before clipping.
+   * `grads` is keyed by variable name (as `tf.variableGrads` returns it) or by parameter key.
+   */
   apply(grads: Record<string, tf.Tensor>, lr: number): number {
     this.step++;
     const { beta1, beta2, eps, weightDecay, clipNorm } = this.opts;
@@ -46,7 +49,7 @@ export class Adam {
     const bc2 = 1 - Math.pow(beta2, this.step);
     tf.tidy(() => {
       for (const [k, p] of Object.entries(this.params)) {
-        const g0 = grads[k];
+        const g0 = grads[p.name] ?? grads[k];
         if (!g0) continue;
         const g = clip === 1 ? g0 : tf.mul(g0, clip);
         const m = tf.add(tf.mul(this.m[k], beta1), tf.mul(g, 1 - beta1));

@@ -67,6 +67,8 @@ export function paramShapes(c: GlmConfig): [string, number[]][] {
   return out;
 }
 
+let nextId = 0;
+
 /** N(0, 0.02) weights, N(0, 0.02/sqrt(2L)) output projections, zero biases, unit LN gains. */
 export function initParams(c: GlmConfig, seed: number): GlmParams {
   const params: GlmParams = {};
@@ -79,7 +81,7 @@ export function initParams(c: GlmConfig, seed: number): GlmParams {
       const std = name.endsWith('attn.wo') || name.endsWith('mlp.w2') ? 0.02 / Math.sqrt(2 * c.layers) : 0.02;
       t = tf.randomNormal(shape, 0, std, 'float32', s++);
     }
-    params[name] = tf.variable(t, true, name);
+    params[name] = tf.variable(t, true, `${name}#${nextId++}`);
     t.dispose();
   }
   return params;
@@ -109,17 +111,17 @@ export function gatherRows(table: tf.Tensor2D, idx: tf.Tensor1D): tf.Tensor2D {
   return f(table);
 }
 
-function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor, eps: number): tf.Tensor2D {
+export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor, eps: number): tf.Tensor2D {
   const { mean, variance } = tf.moments(x, -1, true);
   return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps))), g), b) as tf.Tensor2D;
 }
 
-function gelu(x: tf.Tensor): tf.Tensor {
+export function gelu(x: tf.Tensor): tf.Tensor {
   const c = Math.sqrt(2 / Math.PI);
   return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), c))));
 }
 
-function linear(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+export function linear(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
   return tf.add(mm(x, w as tf.Tensor2D), b) as tf.Tensor2D;
 }
 
@@ -151,6 +153,8 @@ export interface ForwardOptions {
   attention?: boolean;
   /** Skip the output projection (return hidden states only). */
   hiddenOnly?: boolean;
+  /** Return each layer's keys and values (B = 1 only), for a KV cache. */
+  kv?: boolean;
 }
 
 export interface ForwardResult {
@@ -160,6 +164,8 @@ export interface ForwardResult {
   hidden: tf.Tensor2D;
   /** Attention weights, [layer][b * heads + h] -> [T, T]. */
   attention?: tf.Tensor2D[][];
+  /** Per layer keys and values, each [T, d] (B = 1). */
+  kv?: { k: tf.Tensor2D; v: tf.Tensor2D }[];
 }
 
 /**
@@ -190,11 +196,16 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   }
   const scale = 1 / Math.sqrt(dh);
   const attnOut: tf.Tensor2D[][] = [];
+  const kvOut: { k: tf.Tensor2D; v: tf.Tensor2D }[] = [];
 
   for (let l = 0; l < c.layers; l++) {
     const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
     const qkv = linear(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]); // [B*T, 3d]
-    const rows = tf.split(qkv, B, 0); // B x [T, 3d]
+    if (opts.kv) {
+      const [, k, v] = tf.split(qkv, 3, 1) as tf.Tensor2D[];
+      kvOut.push({ k, v });
+    }
+    const rows = B === 1 ? [qkv] : tf.split(qkv, B, 0); // B x [T, 3d]
     const outs: tf.Tensor2D[] = [];
     const layerAttn: tf.Tensor2D[] = [];
     for (let b = 0; b < B; b++) {
@@ -221,6 +232,7 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   const hidden = layerNorm(x, p['lnf.g'], p['lnf.b'], c.lnEps);
   const result: ForwardResult = { hidden };
   if (opts.attention) result.attention = attnOut;
+  if (opts.kv) result.kv = kvOut;
   if (!opts.hiddenOnly) {
     const sel = opts.positions ? gatherRows(hidden, tf.tensor1d(opts.positions, 'int32')) : hidden;
     result.logits = mm(sel, tf.transpose(p.wte) as tf.Tensor2D); // [rows, V]

@@ -78,10 +78,14 @@ export function normalizeWithOffsets(text: string): NormChar[] {
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
+    if (cp < 128) {
+      out.push({ ch: cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : text[i], start: i, end: i + 1 });
+      i += 1;
+      continue;
+    }
     const orig = text.slice(i, i + len);
     let norm: string;
-    if (cp < 128) norm = orig.toLowerCase();
-    else if (EMOJI_RE.test(orig) || isCjk(cp)) norm = orig;
+    if (EMOJI_RE.test(orig) || isCjk(cp)) norm = orig;
     else {
       norm = '';
       for (const c of orig.toLowerCase().normalize('NFD')) if (!MARK_RE.test(c)) norm += c;
@@ -101,10 +105,16 @@ export function normalizeText(text: string): string {
 
 type Kind = 'space' | 'single' | 'word';
 
+/** Kinds of the ASCII characters, precomputed (the common case). */
+const ASCII_KIND: Kind[] = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return SPACE_RE.test(ch) || c < 32 ? 'space' : PUNCT_RE.test(ch) ? 'single' : 'word';
+});
+
 function kindOf(ch: string): Kind {
-  if (SPACE_RE.test(ch)) return 'space';
   const cp = ch.codePointAt(0)!;
-  if (cp < 128) return PUNCT_RE.test(ch) ? 'single' : 'word';
+  if (cp < 128) return ASCII_KIND[cp];
+  if (SPACE_RE.test(ch)) return 'space';
   if (isCjk(cp) || EMOJI_RE.test(ch) || REGIONAL_RE.test(ch) || PUNCT_RE.test(ch)) return 'single';
   if (cp === 0x200d || cp === 0xfe0f) return 'single';
   return 'word';
@@ -129,11 +139,17 @@ export function preSplit(text: string): Word[] {
     const norm = normalizeWithOffsets(text.slice(from, to));
     let cur: NormChar[] = [];
     const flush = () => {
-      if (cur.length) words.push({ text: cur.map((c) => c.ch).join(''), chars: cur });
+      if (cur.length) {
+        let t = '';
+        for (const c of cur) t += c.ch;
+        words.push({ text: t, chars: cur });
+      }
       cur = [];
     };
     for (const c of norm) {
-      const shifted = { ch: c.ch, start: c.start + from, end: c.end + from };
+      c.start += from;
+      c.end += from;
+      const shifted = c;
       const k = kindOf(c.ch);
       if (k === 'word') cur.push(shifted);
       else {
@@ -190,7 +206,7 @@ export class GlmTokenizer implements Tokenizer {
     if (hit) return hit;
     // Encode as [id, length] pairs flattened.
     const out: number[] = [];
-    const chars = Array.from(word);
+    const chars = /^[\x00-\x7f]*$/.test(word) ? word.split('') : Array.from(word);
     let i = 0;
     while (i < chars.length) {
       let found = -1;

@@ -1,0 +1,100 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { construct } from '../../src/glm';
+import { initNodeBackend, tf } from '../../src/model/backend-node';
+import { crossEntropy, forward, initParams, type GlmConfig, type GlmParams } from '../../src/model/glm';
+import { Adam } from '../../src/model/adam';
+import { encodeWeights, decodeWeights, fromHalf, toHalf } from '../../src/model/weights';
+
+const config: GlmConfig = { vocabSize: 50, dModel: 16, layers: 2, heads: 2, maxPositions: 32, lnEps: 1e-5, dropout: 0.1 };
+let params: GlmParams;
+
+beforeAll(async () => {
+  await initNodeBackend('wasm');
+  params = initParams(config, 7);
+});
+
+/** A construction with ids: tokens 'tN' map to id N. */
+function example(tokens: string[], spans: { start: number; end: number }[], order: number[]) {
+  const c = construct(tokens, spans, { order });
+  const id = (t: string) => (t.startsWith('t') ? Number(t.slice(1)) : 40 + ['[CLS]', '[EOS]', '[MASK]', '[S]', '[E]', '[PAD]'].indexOf(t));
+  return { c, input: { ids: [c.tokens.map(id)], positionIds: [c.positionIds], blockPositionIds: [c.blockPositionIds], sep: [c.sep] } };
+}
+const text = ['[CLS]', 't1', 't2', 't3', 't4', 't5', 't6', '[EOS]'];
+
+describe('GLM forward pass', () => {
+  it('gives masked attention weights of exactly 0 and rows summing to 1', () => {
+    const { c, input } = example(text, [{ start: 3, end: 4 }, { start: 5, end: 7 }], [1, 0]);
+    const T = c.tokens.length;
+    tf.tidy(() => {
+      const r = forward(params, config, input, { attention: true, hiddenOnly: true });
+      for (const layer of r.attention!) {
+        for (const w of layer) {
+          const a = w.arraySync();
+          for (let q = 0; q < T; q++) {
+            let sum = 0;
+            for (let k = 0; k < T; k++) {
+              sum += a[q][k];
+              if (!(k < c.sep || k <= q)) expect(a[q][k]).toBe(0);
+              else expect(a[q][k]).toBeGreaterThan(0);
+            }
+            expect(sum).toBeCloseTo(1, 5);
+          }
+        }
+      }
+    });
+  });
+
+  it('does not leak: changing a span placed later in Part B leaves earlier logits unchanged', () => {
+    const spans = [{ start: 2, end: 3 }, { start: 5, end: 7 }];
+    const a = example(text, spans, [0, 1]);
+    const changed = [...text];
+    changed[5] = 't30';
+    changed[6] = 't31';
+    const b = example(changed, spans, [0, 1]);
+    const laterStart = a.c.segments[1].start;
+    const la = tf.tidy(() => forward(params, config, a.input).logits!.arraySync());
+    const lb = tf.tidy(() => forward(params, config, b.input).logits!.arraySync());
+    // The later span's own inputs differ from its second token on.
+    expect(b.input.ids[0].slice(laterStart + 1)).not.toEqual(a.input.ids[0].slice(laterStart + 1));
+    for (let q = 0; q <= laterStart; q++) expect(lb[q]).toEqual(la[q]);
+    expect(lb[laterStart + 2]).not.toEqual(la[laterStart + 2]);
+  });
+
+  it('does not grow tf.memory() over repeated calls', () => {
+    const { input } = example(text, [{ start: 3, end: 5 }], [0]);
+    const run = () => tf.tidy(() => forward(params, config, input, { attention: true }).logits!.sum().dataSync());
+    run();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) run();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('lowers the loss in a few training steps on a tiny config', () => {
+    const p = initParams(config, 11);
+    const opt = new Adam(p);
+    const { c, input } = example(text, [{ start: 2, end: 4 }, { start: 5, end: 6 }], [1, 0]);
+    const positions = c.lossMask.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
+    const id = (t: string) => (t.startsWith('t') ? Number(t.slice(1)) : 40 + ['[CLS]', '[EOS]', '[MASK]', '[S]', '[E]'].indexOf(t));
+    const targets = positions.map((i) => id(c.targets[i]));
+    const losses: number[] = [];
+    for (let s = 0; s < 15; s++) {
+      const { value, grads } = tf.variableGrads(() => crossEntropy(forward(p, config, input, { training: true, positions }).logits!, targets));
+      opt.apply(grads as Record<string, tf.Tensor>, 1e-2);
+      losses.push(value.dataSync()[0]);
+      tf.dispose([value, ...Object.values(grads)]);
+    }
+    expect(losses.at(-1)!).toBeLessThan(losses[0] - 0.5);
+    opt.dispose();
+    Object.values(p).forEach((v) => v.dispose());
+  });
+});
+
+describe('float16 weights', () => {
+  it('round-trips values within half precision', () => {
+    for (const v of [0, 1, -2.5, 0.02, 1e-5, 65504, -3.14159]) expect(Math.abs(fromHalf(toHalf(v)) - v)).toBeLessThanOrEqual(Math.abs(v) * 1e-3 + 1e-7);
+    const arrays = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.dataSync() as Float32Array]));
+    const { bytes, tensors } = encodeWeights(config, arrays);
+    const back = decodeWeights(bytes, tensors);
+    expect(Math.abs(back.wte[5] - arrays.wte[5])).toBeLessThan(1e-4);
+  });
+});
