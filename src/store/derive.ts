@@ -36,6 +36,19 @@ export function tokensOf(text: string, cls: boolean): Token[] {
   return tokens;
 }
 
+const importedMemo = new WeakMap<string[], Token[]>();
+
+/** The tokens the panels show: an imported batch's, or the typed text's. */
+export function tokensFor(c: Pick<Choices, 'text' | 'cls' | 'imported'>): Token[] {
+  if (!c.imported) return tokensOf(c.text, c.cls);
+  let t = importedMemo.get(c.imported.tokens);
+  if (!t) {
+    t = c.imported.tokens.map((text) => ({ text, start: -1, end: -1 }));
+    importedMemo.set(c.imported.tokens, t);
+  }
+  return t;
+}
+
 export interface Derived {
   tokens: Token[];
   /** Token strings (what the engine works on). */
@@ -50,8 +63,8 @@ export interface Derived {
 let deriveMemo: { key: unknown[]; value: Derived } | null = null;
 
 /** Derives the construction from the choices (memoised on the fields it reads). */
-export function derive(c: Pick<Choices, 'text' | 'cls' | 'spans' | 'order' | 'objective' | 'layout'>): Derived {
-  const tokens = tokensOf(c.text, c.cls);
+export function derive(c: Pick<Choices, 'text' | 'cls' | 'spans' | 'order' | 'objective' | 'layout' | 'imported'>): Derived {
+  const tokens = tokensFor(c);
   const key = [tokens, c.spans, c.order, c.objective, c.layout];
   if (deriveMemo && deriveMemo.key.every((v, i) => v === key[i])) return deriveMemo.value;
   const texts = tokens.map((t) => t.text);

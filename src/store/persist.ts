@@ -21,6 +21,8 @@ export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> 
     if (typeof parsed !== 'object' || parsed === null) return null;
     // Re-read through the URL codec so stored state gets the same checks as a link.
     const { choices } = parseUrl(formatUrl({ ...DEFAULT_CHOICES, ...(parsed as Partial<Choices>) }), count);
+    const imported = (parsed as Partial<Choices>).imported;
+    if (imported && Array.isArray(imported.tokens) && imported.batch && imported.saved) choices.imported = imported;
     const sampler = (parsed as Partial<Choices>).sampler;
     if (sampler && Number.isFinite(sampler.ratio) && Number.isFinite(sampler.lambda)) choices.sampler = sampler;
     return choices;
@@ -71,7 +73,9 @@ export function startSync(win: Window = window): () => void {
     last = next;
     lastText = s.text;
     try {
-      storage?.setItem(STORAGE_KEY, JSON.stringify(choicesOf(s)));
+      const json = JSON.stringify(choicesOf(s));
+      // A huge imported batch is not worth filling storage with: keep the rest.
+      storage?.setItem(STORAGE_KEY, json.length < 2_000_000 ? json : JSON.stringify({ ...choicesOf(s), imported: null }));
     } catch {
       /* storage full or blocked: the URL still has the view */
     }

@@ -46,6 +46,23 @@ export interface Choices {
   sampler: SamplerSettings;
   theme: Theme;
   lang: Lang;
+  /** An imported batch being shown instead of the typed text, or null. */
+  imported: Imported | null;
+}
+
+/** A batch the user imported (from their own collator): its tokens replace the typed text's. */
+export interface Imported {
+  /** Where it came from (file name or "pasted batch"). */
+  name: string;
+  /** The original tokens rebuilt from the batch. */
+  tokens: string[];
+  /** The batch exactly as imported (reference layout), for problems and the diff view. */
+  batch: import('../glm').CheckInput;
+  /** Which sample of a multi-sample batch is shown, and how many there are. */
+  sample: number;
+  samples: number;
+  /** The user's own spans and order, restored when they go back to their text. */
+  saved: Pick<Choices, 'spans' | 'order' | 'layout' | 'objective'>;
 }
 
 export interface UiState {
@@ -74,6 +91,7 @@ export const DEFAULT_CHOICES: Choices = {
   sampler: { ratio: 0.15, lambda: 3 },
   theme: 'light',
   lang: 'en',
+  imported: null,
 };
 
 /** The paper's example (Figure 2): x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3). */

@@ -4,13 +4,14 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { createRng, drawOrder, sampleSpans, spanProblem, CLS, EOS, type Base, type Objective, type Span } from '../glm';
-import { derive, tokensOf } from './derive';
+import { derive, tokensFor, tokensOf } from './derive';
 import { remapOrder, remapSpans } from './remap';
 import {
   DEFAULT_CHOICES,
   PAPER_EXAMPLE,
   type AppState,
   type Choices,
+  type Imported,
   type Lang,
   type Notice,
   type Pointer,
@@ -30,8 +31,8 @@ const set = (patch: Partial<AppState>) => store.setState(patch);
 
 /** The choices alone (what the URL and localStorage keep). */
 export function choicesOf(s: AppState): Choices {
-  const { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang } = s;
-  return { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang };
+  const { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang, imported } = s;
+  return { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang, imported };
 }
 
 /** Resets the store to defaults merged with `choices` (tests and story fixtures use this). */
@@ -51,6 +52,7 @@ export function dismissNotice(id: number): void {
 
 // ---- text ----
 export function setText(text: string): void {
+  if (get().imported) leaveImport();
   const s = get();
   if (text === s.text) return;
   const before = tokensOf(s.text, s.cls);
@@ -64,6 +66,7 @@ export function setText(text: string): void {
 }
 
 export function setCls(cls: boolean): void {
+  if (get().imported) leaveImport();
   const s = get();
   if (cls === s.cls) return;
   const n = tokensOf(s.text, cls).length;
@@ -83,15 +86,15 @@ export function setCls(cls: boolean): void {
 
 // ---- spans ----
 /** Why a new span cannot be added, or null. Adjacent spans are allowed (flagged elsewhere). */
-export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans'> = get()): string | null {
-  const tokens = tokensOf(s.text, s.cls);
+export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans' | 'imported'> = get()): string | null {
+  const tokens = tokensFor(s);
   if (span.start < 0 || span.end > tokens.length || span.end <= span.start) {
     return `That selection is outside the ${tokens.length} tokens.`;
   }
-  if (tokens[span.start]?.text === CLS && tokens[span.start]?.start === -1) {
+  if (span.start === 0 && tokens[0]?.text === CLS && tokens[0]?.start === -1) {
     return '[CLS] is never masked: GLM keeps it at the start of Part A.';
   }
-  if (tokens[span.end - 1]?.text === EOS && tokens[span.end - 1]?.start === -1) {
+  if (span.end === tokens.length && tokens[span.end - 1]?.text === EOS && tokens[span.end - 1]?.start === -1) {
     return '[EOS] is never masked by the span sampler: it ends the text.';
   }
   const clash = s.spans.find((o) => span.start < o.end && o.start < span.end);
@@ -156,7 +159,7 @@ export function setAnchor(anchor: number | null): void {
 /** Draws spans and an order with GLM's sampler for the current objective and seed. */
 export function sampleNow(): void {
   const s = get();
-  const texts = tokensOf(s.text, s.cls).map((t) => t.text);
+  const texts = tokensFor(s).map((t) => t.text);
   const r = sampleSpans(texts, { objective: s.objective, ratio: s.sampler.ratio, lambda: s.sampler.lambda }, createRng(s.seed));
   if (!r.ok) {
     notify('warning', `No sample: ${r.reason}.`);
@@ -217,7 +220,26 @@ export function setPointer(pointer: Pointer | null): void {
 
 /** Loads the paper's example (Figure 2). */
 export function loadPaperExample(): void {
-  set({ ...PAPER_EXAMPLE, pointer: null, anchor: null });
+  set({ ...PAPER_EXAMPLE, imported: null, pointer: null, anchor: null });
+}
+
+// ---- imported batches ----
+/**
+ * Shows an imported batch: its rebuilt tokens, inferred spans and order replace the view, and
+ * the user's own spans are kept aside until they go back to their text.
+ */
+export function importBatch(input: Omit<Imported, 'saved'> & Pick<Choices, 'spans' | 'order' | 'layout'> & { objective?: Objective }): void {
+  const s = get();
+  const saved = s.imported?.saved ?? { spans: s.spans, order: s.order, layout: s.layout, objective: s.objective };
+  const { spans, order, layout, objective, ...rest } = input;
+  set({ imported: { ...rest, saved }, spans, order, layout, objective: objective ?? s.objective, pointer: null, anchor: null });
+}
+
+/** Back to the typed text, with the user's own spans and order as they left them. */
+export function leaveImport(): void {
+  const s = get();
+  if (!s.imported) return;
+  set({ ...s.imported.saved, imported: null, pointer: null, anchor: null });
 }
 
 /** Applies choices read from a URL or storage (already checked by the reader). */

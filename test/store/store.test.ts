@@ -129,3 +129,28 @@ describe('url', () => {
     expect(r.dropped[0]).toMatch(/overlap/);
   });
 });
+
+describe('imported batches', () => {
+  it('shows the imported tokens and gives the user their own spans back afterwards', async () => {
+    const { importBatch, leaveImport } = await import('../../src/store');
+    addSpan({ start: 2, end: 3 });
+    const mine = store.getState().spans;
+    const tokens = ['[CLS]', 'a', 'b', 'c', '[EOS]'];
+    importBatch({
+      name: 'pasted batch',
+      tokens,
+      batch: { tokens: [], targets: [], lossMask: [], positionIds: [], blockPositionIds: [], sep: 0 },
+      sample: 0,
+      samples: 1,
+      spans: [{ start: 1, end: 3 }],
+      order: [0],
+      layout: 'block',
+    });
+    expect(words()).toEqual(tokens);
+    expect(derive(store.getState()).construction?.tokens).toEqual(['[CLS]', '[MASK]', 'c', '[EOS]', '[S]', 'a', 'b']);
+    leaveImport();
+    expect(store.getState().imported).toBeNull();
+    expect(store.getState().spans).toEqual(mine);
+    expect(words()[2]).toBe('cat');
+  });
+});
