@@ -30,7 +30,7 @@ const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('he
 export function splitSentences(text: string): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (!clean) return [];
-  const parts = clean.split(/(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[A-Z0-9])/);
+  const parts = clean.split(/(?<=[.!?]["')\]]?)\s+(?=["'([]?[A-Z0-9])/);
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 

@@ -1,3 +1,4 @@
+// Development aid: time a few training steps on random data.  tsx scripts/train/bench-step.ts d layers heads batch T
 import { initNodeBackend, tf } from '../../src/model/backend-node';
 import { initParams, forward, crossEntropy, type GlmConfig } from '../../src/model/glm';
 import { Adam } from '../../src/model/adam';
@@ -13,7 +14,7 @@ for (let b = 0; b < B; b++) for (let t = Math.floor(T * 0.65); t < T; t++) { pos
 for (let i = 0; i < 6; i++) {
   const t0 = performance.now();
   const { value, grads } = tf.variableGrads(() => { const r = forward(p, c, input, { training: true, positions }); return crossEntropy(r.logits!, targets); });
-  opt.apply(grads as any, 1e-3);
-  const l = value.dataSync()[0]; value.dispose(); tf.dispose(grads as any);
+  opt.apply(grads as Record<string, tf.Tensor>, 1e-3);
+  const l = value.dataSync()[0]; value.dispose(); tf.dispose(Object.values(grads));
   console.log(d, L, H, B, T, 'step', i, l.toFixed(3), ((performance.now() - t0) / 1000).toFixed(2), 's', tf.memory().numTensors);
 }

@@ -170,8 +170,13 @@ function heldoutLoss(params: GlmParams, config: GlmConfig, batches: Batch[]): { 
     v.forEach((x, i) => {
       sum += x;
       n++;
-      if (b.objectives[i] === 'span') (sSum += x), sN++;
-      else (dSum += x), dN++;
+      if (b.objectives[i] === 'span') {
+        sSum += x;
+        sN++;
+      } else {
+        dSum += x;
+        dN++;
+      }
     });
   }
   return { all: sum / n, span: sSum / Math.max(1, sN), document: dSum / Math.max(1, dN) };
@@ -228,8 +233,8 @@ async function main() {
 
   const budgetMs = state.minutes * 60000;
   let lastCkpt = Date.now();
-  let recent: number[] = [];
-  let stepTimes: number[] = [];
+  const recent: number[] = [];
+  const stepTimes: number[] = [];
   const evaluate = () => {
     const h = heldoutLoss(params, config, heldBatches);
     const train = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : NaN;

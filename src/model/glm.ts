@@ -88,7 +88,7 @@ export function initParams(c: GlmConfig, seed: number): GlmParams {
 }
 
 /** 2-D matMul whose gradient uses explicit transposes (fast plain products on wasm). */
-export const mm = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+export const mm = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   save([a, b]);
   return {
     value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
@@ -97,17 +97,17 @@ export const mm = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFu
       return [tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as tf.Tensor2D)];
     },
   };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+}) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 /** Rows `idx` of a 2-D table; the gradient scatters back with scatterND (wasm has no segment sum). */
-export function gatherRows(table: tf.Tensor2D, idx: tf.Tensor1D): tf.Tensor2D {
-  const f = tf.customGrad((t: tf.Tensor, save: tf.GradSaveFunc) => {
+export function gatherRows(table: tf.Tensor, idx: tf.Tensor1D): tf.Tensor2D {
+  const f = tf.customGrad(((t: tf.Tensor, save: tf.GradSaveFunc) => {
     save([idx]);
     return {
       value: tf.gather(t, idx),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.scatterND(tf.expandDims(saved[0], 1), dy, t.shape),
     };
-  }) as (t: tf.Tensor2D) => tf.Tensor2D;
+  }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (t: tf.Tensor) => tf.Tensor2D;
   return f(table);
 }
 

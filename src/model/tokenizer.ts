@@ -206,7 +206,9 @@ export class GlmTokenizer implements Tokenizer {
     if (hit) return hit;
     // Encode as [id, length] pairs flattened.
     const out: number[] = [];
-    const chars = /^[\x00-\x7f]*$/.test(word) ? word.split('') : Array.from(word);
+    let ascii = true;
+    for (let k = 0; k < word.length && ascii; k++) ascii = word.charCodeAt(k) < 128;
+    const chars = ascii ? word.split('') : Array.from(word);
     let i = 0;
     while (i < chars.length) {
       let found = -1;
