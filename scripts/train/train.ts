@@ -247,6 +247,9 @@ async function main() {
   if (state.step === 0) evaluate();
 
   while (!stop && state.elapsedMs < budgetMs && state.step < maxSteps) {
+    // Yield to the event loop so SIGTERM/SIGINT handlers can run between steps.
+    await new Promise((r) => setImmediate(r));
+    if (stop) break;
     const ts = Date.now();
     // Per-batch length cap: shorter batches waste less padding and train the short texts people type.
     const u = rng.next();
