@@ -26,4 +26,12 @@ export function initNodeBackend(backend: 'wasm' | 'cpu' = 'wasm'): Promise<strin
   return ready;
 }
 
+/** Loads the shipped model (`public/models/manifest.json`, or `manifestPath`) on the wasm backend. */
+export async function loadShippedModel(manifestPath?: string) {
+  await initNodeBackend('wasm');
+  const { load } = await import('./weights');
+  const here = dirname(new URL(import.meta.url).pathname);
+  return load({ modelUrl: manifestPath ?? join(here, '../../public/models/manifest.json') });
+}
+
 export { tf };

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { construct, type Construction, type Objective, type Span, type Layout } from '../glm';
 import { forward, gatherRows, gelu, layerNorm, linear, mm, type GlmConfig, type GlmParams } from './glm';
-import type { GlmTokenizer } from './tokenizer';
+import { detokenize, type GlmTokenizer } from './tokenizer';
 import { createRng } from '../glm';
 
 export interface GlmModel {
@@ -246,4 +246,30 @@ export function fillSpans(
   const partA = c.tokens.slice(0, c.sep).map((t) => m.tokenizer.idOf(t));
   const res = fillPartA(m, partA, c.maskIndex, c.order, opts);
   return { ...res, construction: c };
+}
+
+/**
+ * Fills the `[MASK]`/`[sMASK]`/`[gMASK]` typed in a text, blanks in text order (or `order`), and
+ * splices the generated words back into the original text.
+ */
+export function fillText(m: GlmModel, text: string, opts: FillOptions & { order?: number[] } = {}): FillResult & { text: string; tokens: string[] } {
+  const e = m.tokenizer.encode(text);
+  const tokens = ['[CLS]', ...e.tokens, '[EOS]'];
+  const isMask = (t: string) => t === '[MASK]' || t === '[sMASK]' || t === '[gMASK]';
+  const masks = tokens.map((t, i) => (isMask(t) ? i : -1)).filter((i) => i >= 0);
+  const partA = tokens.map((t) => m.tokenizer.idOf(t));
+  const res = fillPartA(m, partA, masks, opts.order, opts);
+  // Splice: blank k-th in Part B order is masks[res.order[k]].
+  const byMask = new Map<number, string[]>();
+  res.order.forEach((mi, k) => byMask.set(mi, res.fills[k]));
+  let out = '';
+  let last = 0;
+  masks.forEach((seqIdx, mi) => {
+    const [a, b] = e.offsets[seqIdx - 1];
+    const words = detokenize(byMask.get(mi) ?? []);
+    out += text.slice(last, a) + words;
+    last = b;
+  });
+  out += text.slice(last);
+  return { ...res, text: out, tokens };
 }

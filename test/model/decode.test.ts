@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
 import { initParams, type GlmConfig } from '../../src/model/glm';
 import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
-import { attentionWeights, encodeConstruction, fillSpans, scoreConstruction, type GlmModel } from '../../src/model/decode';
+import { attentionWeights, encodeConstruction, fillSpans, fillText, scoreConstruction, type GlmModel } from '../../src/model/decode';
 import { construct } from '../../src/glm';
 import { load } from '../../src/model/weights';
 
@@ -77,5 +77,16 @@ describe.skipIf(!existsSync('public/models/manifest.json'))('the shipped model',
     const r = fillSpans(m, t, [{ start: 3, end: 4 }], { maxSpanLength: 5 });
     expect(r.fills[0].length).toBeGreaterThan(0);
     m.dispose();
+  });
+});
+
+describe('fillText', () => {
+  it('fills typed [MASK]s and splices the words into the original text', () => {
+    const text = 'We the [MASK] of the United [MASK].';
+    const r = fillText(model, text, { maxSpanLength: 3 });
+    expect(r.fills).toHaveLength(2);
+    expect(r.text.startsWith('We the ')).toBe(true);
+    expect(r.text.endsWith('.')).toBe(true);
+    expect(r.text).not.toContain('[MASK]');
   });
 });
