@@ -2,7 +2,9 @@
  * Blank filling one token at a time, for streaming: the same decoding as `fillPartA` in
  * `decode.ts` (KV cache, Part B order, each span seeing the spans generated before it, the same
  * sampler and seed stream), but as a generator that yields after every token, so a worker can
- * post each token as it comes and stop between two tokens when cancelled.
+ * post each token as it comes and stop between two tokens when cancelled. One difference: a
+ * span gets at least `minSpanLength` tokens (default 1), as every GLM training span has, so every
+ * blank is filled; with `minSpanLength: 0` the tokens are exactly fillPartA's.
  *
  * Call `dispose()` (or run the generator to the end) to free the cache's tensors.
  */
@@ -113,6 +115,9 @@ export function startFill(m: GlmModel, partA: readonly number[], masks: readonly
   const E = tok.idOf('[E]');
   const enders = new Set([E, tok.idOf('[EOS]')]);
   const banned = BANNED.map((t) => tok.idOf(t));
+  // A GLM span has at least one token: by default the enders may not come first.
+  const bannedFirst = [...banned, ...enders];
+  const minLen = o.minSpanLength ?? 1;
   const maxLen = o.maxSpanLength ?? 20;
   const rng = createRng(o.seed ?? 0);
   const fills: string[][] = masks.map(() => []);
@@ -136,7 +141,7 @@ export function startFill(m: GlmModel, partA: readonly number[], masks: readonly
       }
       const blank = order[place]!;
       const lp = step(m, cache, input, masks[blank]!, j + 1);
-      const next = j >= maxLen ? E : pickToken(lp, banned, o, rng);
+      const next = j >= maxLen ? E : pickToken(lp, j < minLen ? bannedFirst : banned, o, rng);
       const event: TokenEvent = { place, blank, token: null, prob: Math.exp(lp[next]!) };
       if (enders.has(next)) {
         place++;

@@ -177,6 +177,9 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   const d = c.dModel;
   const H = c.heads;
   const dh = d / H;
+  for (const row of [...input.positionIds, ...input.blockPositionIds]) {
+    for (const v of row) if (v < 0 || v >= c.maxPositions) throw new RangeError(`position ${v} outside the model's 0..${c.maxPositions - 1}`);
+  }
   const drop = (x: tf.Tensor2D): tf.Tensor2D => (opts.training && c.dropout > 0 ? (tf.dropout(x, c.dropout) as tf.Tensor2D) : x);
 
   const ids = tf.tensor1d(input.ids.flat(), 'int32');

@@ -297,7 +297,8 @@ export function detokenize(tokens: readonly string[], opts: { skipSpecials?: boo
 /** Loads `tokenizer.json` from a URL (browser, fetch) or a file path (Node). */
 export async function loadTokenizer(url: string): Promise<GlmTokenizer> {
   let json: TokenizerJson;
-  if (typeof window === 'undefined' && !/^https?:/.test(url)) {
+  const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
+  if (isNode && !/^https?:/.test(url)) {
     const fs = await import(/* @vite-ignore */ 'node:fs/promises');
     json = JSON.parse(await fs.readFile(url.replace(/^file:\/\//, ''), 'utf8')) as TokenizerJson;
   } else {

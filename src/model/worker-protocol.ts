@@ -50,6 +50,8 @@ export interface SamplingOptions {
   seed?: number;
   /** Longest generated span in tokens (default 20). */
   maxSpanLength?: number;
+  /** Shortest generated span: the span may not end before this many tokens (default 1). */
+  minSpanLength?: number;
 }
 
 /** Which attention weights: a layer (0-based) and a head (0-based) or the mean over heads. */
