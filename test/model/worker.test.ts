@@ -39,11 +39,12 @@ function partAOf(order: number[]) {
 
 describe('streaming fill (fill-stream.ts)', () => {
   for (const o of [{ maxSpanLength: 4 }, { temperature: 1, topK: 30, seed: 9, maxSpanLength: 4 }, { temperature: 0.8, seed: 1, maxSpanLength: 3 }]) {
-    it(`yields exactly fillPartA's tokens and probabilities (${JSON.stringify(o)})`, () => {
+    it(`yields exactly fillPartA's tokens and probabilities with minSpanLength 0 (${JSON.stringify(o)})`, () => {
+      const o0 = { ...o, minSpanLength: 0 };
       const order = [2, 0, 1];
       const { partA, masks } = partAOf(order);
-      const ref = fillPartA(tiny, partA, masks, order, o);
-      const s = startFill(tiny, partA, masks, order, o);
+      const ref = fillPartA(tiny, partA, masks, order, o0);
+      const s = startFill(tiny, partA, masks, order, o0);
       const events: TokenEvent[] = [];
       for (let r = s.next(); !r.done; r = s.next()) events.push(r.value);
       // fillPartA lists fills in Part B order; the stream keeps them per blank (text order).
@@ -55,6 +56,16 @@ describe('streaming fill (fill-stream.ts)', () => {
       expect(events.map((e) => e.place)).toEqual([...events.map((e) => e.place)].sort((a, b) => a - b));
     });
   }
+
+  it('gives every blank at least one token by default, even when sampling', () => {
+    const order = [0, 1, 2];
+    const { partA, masks } = partAOf(order);
+    for (let seed = 0; seed < 4; seed++) {
+      const s = startFill(tiny, partA, masks, order, { temperature: 1.5, seed, maxSpanLength: 3 });
+      while (!s.next().done);
+      for (const f of s.fills) expect(f.length).toBeGreaterThan(0);
+    }
+  });
 
   it('frees its cache when stopped early or run to the end', () => {
     const { partA, masks } = partAOf([0, 1, 2]);
@@ -125,8 +136,9 @@ describe.skipIf(!existsSync('public/models/manifest.json'))('model server with t
     }
     // The same greedy fill as decode.ts's fillPartA (fills there are in Part B order).
     const m = server.model!;
-    const ref = fillPartA(m, fillInput.partA.map((t) => m.tokenizer.idOf(t)), fillInput.masks, fillInput.order);
-    expect(c.order.map((b) => r.fills[b])).toEqual(ref.fills);
+    const ids = fillInput.partA.map((t) => m.tokenizer.idOf(t));
+    const r0 = await client.fill(fillInput, { minSpanLength: 0 });
+    expect(c.order.map((b) => r0.fills[b])).toEqual(fillPartA(m, ids, fillInput.masks, fillInput.order).fills);
   });
 
   it('scores each Part B target with a log-probability ≤ 0 and a sorted top 5', async () => {
