@@ -1,0 +1,173 @@
+/**
+ * The mask with one element per cell (N ≤ 64): a full ARIA grid. Each row holds its row header
+ * (the query token) and N gridcells named "query 6 x5, key 2 [MASK]: visible — ...". One cell is
+ * tabbable (roving tabindex); the arrow keys move focus. Geometry comes from `matrixLayout`, so
+ * every element is placed absolutely and rows re-render only when their own props change.
+ */
+import { memo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { translate } from '../../i18n';
+import { setPointer } from '../../store/store';
+import { PART_BAND, type MatrixLayout } from '../../viz/matrix';
+import { weightAt } from '../../viz/matrix-weights';
+import { nextCell, pageRows, type CellPos } from './keyboard';
+import type { MatrixModel } from './model';
+import { cellKind, cellName } from './text';
+
+export interface MatrixViewProps {
+  model: MatrixModel;
+  layout: MatrixLayout;
+  /** The cell that holds the tab stop. */
+  active: CellPos;
+  /** Moves the tab stop (focus follows where the view can). */
+  onActive: (p: CellPos) => void;
+  /** The grid's accessible name ("Attention mask"). */
+  name: string;
+  /** Id of the one-sentence summary. */
+  describedBy: string;
+}
+
+function readCell(target: EventTarget | null): CellPos | null {
+  const el = (target as Element | null)?.closest?.('[data-k]');
+  if (!el) return null;
+  return { q: Number(el.getAttribute('data-q')), k: Number(el.getAttribute('data-k')) };
+}
+
+function readSeq(target: EventTarget | null): number | null {
+  const el = (target as Element | null)?.closest?.('[data-seq]');
+  return el ? Number(el.getAttribute('data-seq')) : null;
+}
+
+interface RowProps {
+  q: number;
+  model: MatrixModel;
+  layout: MatrixLayout;
+  /** Column of the tab stop when it is in this row, else -1. */
+  activeK: number;
+}
+
+const Row = memo(function Row({ q, model, layout, activeK }: RowProps) {
+  const { n, sep, text, weights, weightColor } = model;
+  const { cell, gap, left, top, labelSize, width } = layout;
+  const cells = [];
+  for (let k = 0; k < n; k++) {
+    const kind = cellKind(sep, q, k);
+    const bg = weights && weightColor && kind === 'visible' ? weightColor(weightAt(weights.flat, n, sep, q, k)) : undefined;
+    cells.push(
+      <div
+        key={k}
+        role="gridcell"
+        tabIndex={k === activeK ? 0 : -1}
+        aria-label={cellName(text, q, k)}
+        data-q={q}
+        data-k={k}
+        className={`mask-cell mask-cell-${kind}`}
+        style={{ left: left + k * cell, width: cell - gap, height: cell - gap, background: bg }}
+      />,
+    );
+  }
+  const [index, ...rest] = model.labels[q]!.split(' ');
+  return (
+    <div role="row" className="mask-row" style={{ top: top + q * cell, height: cell, width }}>
+      <div
+        role="rowheader"
+        className="mask-head mask-rowhead"
+        aria-label={translate(text.lang, 'mask.rowHeader', { i: q + text.base, tok: model.c.tokens[q] ?? '' })}
+        data-seq={q}
+        style={{ left: PART_BAND, width: labelSize, height: cell, lineHeight: `${cell}px` }}
+      >
+        <span className="mask-idx">{index}</span> <span className="mask-tok">{rest.join(' ')}</span>
+      </div>
+      {cells}
+    </div>
+  );
+});
+
+const HeaderRow = memo(function HeaderRow({ model, layout }: { model: MatrixModel; layout: MatrixLayout }) {
+  const { n, text } = model;
+  const { cell, left, top, labelSize, width } = layout;
+  const heads = [];
+  for (let k = 0; k < n; k++) {
+    const [index, ...rest] = model.labels[k]!.split(' ');
+    heads.push(
+      <div
+        key={k}
+        role="columnheader"
+        className="mask-head mask-colhead"
+        aria-label={translate(text.lang, 'mask.colHeader', { i: k + text.base, tok: model.c.tokens[k] ?? '' })}
+        data-seq={k}
+        style={{ left: left + k * cell, top: PART_BAND, width: cell, height: labelSize, lineHeight: `${cell}px` }}
+      >
+        <span className="mask-idx">{index}</span> <span className="mask-tok">{rest.join(' ')}</span>
+      </div>,
+    );
+  }
+  return (
+    <div role="row" className="mask-row mask-headrow" style={{ top: 0, height: top, width }}>
+      <div
+        role="columnheader"
+        className="mask-corner"
+        aria-label={translate(text.lang, 'mask.cornerName')}
+        style={{ left: 0, top: PART_BAND, width: left - 4, height: top - PART_BAND }}
+      >
+        {translate(text.lang, 'mask.corner')}
+      </div>
+      {heads}
+    </div>
+  );
+});
+
+export function DomMatrix({ model, layout, active, onActive, name, describedBy }: MatrixViewProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const rows = [];
+  for (let q = 0; q < model.n; q++) {
+    rows.push(<Row key={q} q={q} model={model} layout={layout} activeK={q === active.q ? active.k : -1} />);
+  }
+  const focusCell = (p: CellPos) => {
+    ref.current?.querySelector<HTMLElement>(`[data-q="${p.q}"][data-k="${p.k}"]`)?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const from = readCell(e.target);
+    if (!from) return;
+    const next = nextCell(e, from, model.n, pageRows(layout.cell));
+    if (!next) return;
+    e.preventDefault();
+    focusCell(next);
+  };
+  const onFocus = (e: FocusEvent) => {
+    const p = readCell(e.target);
+    if (!p) return;
+    onActive(p);
+    setPointer({ kind: 'cell', ...p });
+  };
+  const onBlur = (e: FocusEvent) => {
+    if (!ref.current?.contains(e.relatedTarget as Node | null)) setPointer(null);
+  };
+  const onMouseOver = (e: MouseEvent) => {
+    const p = readCell(e.target);
+    if (p) return setPointer({ kind: 'cell', ...p });
+    const i = readSeq(e.target);
+    if (i !== null) setPointer({ kind: 'seq', index: i });
+  };
+  const onMouseLeave = () => {
+    const focused = ref.current?.contains(document.activeElement) ? readCell(document.activeElement) : null;
+    setPointer(focused ? { kind: 'cell', ...focused } : null);
+  };
+  return (
+    <div
+      ref={ref}
+      role="grid"
+      aria-label={name}
+      aria-describedby={describedBy}
+      className="mask-grid mask-grid-dom"
+      style={{ width: layout.width, height: layout.height, fontSize: layout.font }}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onMouseOver={onMouseOver}
+      onMouseLeave={onMouseLeave}
+    >
+      <HeaderRow model={model} layout={layout} />
+      {rows}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * Step 6: the attention mask. The N × N matrix of the current construction, query rows and key
+ * columns, Part A/Part B marked, each cell visible or masked by the rule "k < sep or k ≤ q" and
+ * explained in words on hover or focus. Up to 64 tokens every cell is an element of an ARIA grid;
+ * beyond that the cells are pixels on a canvas with one focusable proxy cell.
+ *
+ * `weights` (N × N attention weights, e.g. from the model) colour visible cells by weight.
+ */
+import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { translate } from '../../i18n';
+import { useApp, useDerived, useHighlight } from '../../store/hooks';
+import { MATRIX } from '../../viz/colors';
+import { matrixLayout, MAX_LABEL_CHARS, PART_BAND, type MatrixLayout } from '../../viz/matrix';
+import type { WeightsInput } from '../../viz/matrix-weights';
+import { AxisDecor, AxisHighlight, AxisHit } from './Axes';
+import { CanvasMatrix } from './CanvasMatrix';
+import { DomMatrix } from './DomMatrix';
+import type { CellPos } from './keyboard';
+import type { MatrixViewProps } from './DomMatrix';
+import type { Highlight } from '../../store/derive';
+import type { Lang } from '../../store/state';
+import { Legend } from './Legend';
+import { buildModel, type MatrixModel } from './model';
+import { BodyOverlays, Tooltip } from './Overlays';
+import { cellName, seqDetail, summaryText } from './text';
+import './mask.css';
+
+export interface MaskPanelProps {
+  /** Attention weights, N × N (row = query, column = key; flat row-major or rows): cells coloured by weight. */
+  weights?: WeightsInput;
+  /** Figure width in px; measured from the panel when absent. */
+  width?: number;
+}
+
+/** Width used before (or without) layout, e.g. in jsdom. */
+const FALLBACK_WIDTH = 960;
+
+/** The width of an element, following resizes. */
+function useWidth(fixed: number | undefined) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fixed ?? FALLBACK_WIDTH);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (fixed !== undefined || !el) return;
+    const read = () => {
+      const w = el.clientWidth;
+      if (w > 0) setWidth(w);
+    };
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [fixed]);
+  return [ref, fixed ?? width] as const;
+}
+
+/** Room the figure may take vertically: most of the viewport, so the whole matrix fits on screen. */
+function viewportBudget(): number {
+  const h = typeof window !== 'undefined' ? window.innerHeight : 800;
+  return Math.max(420, h - 140);
+}
+
+export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
+  const { construction, error } = useDeferredValue(useDerived());
+  const lang = useApp((s) => s.lang);
+  const base = useApp((s) => s.base);
+  const theme = useApp((s) => s.theme);
+  const pointer = useApp((s) => s.pointer);
+  const highlight = useHighlight();
+  const id = useId();
+  const titleId = `${id}-title`;
+  const summaryId = `${id}-summary`;
+  const [scrollRef, width] = useWidth(fixedWidth);
+  const [active, setActive] = useState<CellPos>({ q: 0, k: 0 });
+
+  const model = useMemo(
+    () => (construction && construction.tokens.length > 0 ? buildModel(construction, lang, base, theme, weights) : null),
+    [construction, lang, base, theme, weights],
+  );
+  const layout = useMemo(() => {
+    if (!model) return null;
+    const longest = model.labels.reduce((m, l) => Math.max(m, l.length), 0);
+    return matrixLayout({
+      n: model.n,
+      sep: model.sep,
+      unpadded: model.c.unpaddedLength,
+      width,
+      maxHeight: viewportBudget(),
+      labelChars: Math.min(longest, MAX_LABEL_CHARS + 5),
+    });
+  }, [model, width]);
+  const onActive = useCallback((p: CellPos) => setActive(p), []);
+
+  const m = MATRIX[theme];
+  const vars = {
+    '--mask-visible': m.visible,
+    '--mask-masked': m.masked,
+    '--mask-future': m.partB,
+    '--mask-grid': m.grid,
+    '--mask-part-a': m.partA,
+    '--mask-part-b': m.partB,
+    '--mask-focus': m.focus,
+  } as CSSProperties;
+
+  const t = (key: Parameters<typeof translate>[1], vars2?: Record<string, string | number>) => translate(lang, key, vars2);
+  let details = t('mask.hint');
+  if (model && pointer?.kind === 'cell' && pointer.q < model.n && pointer.k < model.n) {
+    details = cellName(model.text, pointer.q, pointer.k);
+  } else if (model && pointer && highlight.seq.size > 0) {
+    const i = pointer.kind === 'seq' ? pointer.index : Math.min(...highlight.seq);
+    if (i < model.n) details = seqDetail(model.text, i);
+  }
+  const clamped: CellPos = model ? { q: Math.min(active.q, model.n - 1), k: Math.min(active.k, model.n - 1) } : active;
+  const view: MatrixViewProps | null =
+    model && layout ? { model, layout, active: clamped, onActive, name: t('mask.gridName'), describedBy: summaryId } : null;
+
+  return (
+    <section className="panel panel-mask mask-panel" id="panel-mask" aria-labelledby={titleId} data-theme={theme} style={vars}>
+      <div className="panel-head">
+        <h2 className="panel-title">
+          <span className="panel-step" aria-hidden="true">
+            6
+          </span>
+          <span id={titleId}>{t('mask.title')}</span>
+        </h2>
+      </div>
+      {!view ? (
+        <p className="mask-empty">{error ? t('mask.error', { error }) : t('mask.empty')}</p>
+      ) : (
+        <>
+          <p className="mask-summary">
+            <span id={summaryId}>{summaryText(view.model.c, lang)}</span> <span className="mask-rule">{t('mask.rule')}</span>
+          </p>
+          <p className="mask-details" role="status" aria-live="polite">
+            {details}
+          </p>
+        </>
+      )}
+      <div ref={scrollRef} className="mask-scroll">
+        {view && <Figure view={view} highlight={highlight} room={width} lang={lang} />}
+      </div>
+      {view && (
+        <>
+          {!view.layout.dom && (
+            <p className="mask-note">{t('mask.canvasNote', { n: view.model.n, step: view.layout.labelStep })}</p>
+          )}
+          <Legend model={view.model} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Rows/columns lit at once at most (a long span can light many; beyond this it is noise). */
+const MAX_LIT = 256;
+
+/**
+ * The figure in layers sharing one coordinate system: the matrix with its overlays, the two axes
+ * (sticky on the canvas path, so labels stay in view while a big matrix scrolls), the corner,
+ * and the tooltip on top.
+ */
+function Figure({ view, highlight, room, lang }: { view: MatrixViewProps; highlight: Highlight; room: number; lang: Lang }) {
+  const { model, layout } = view;
+  const lit = [...highlight.seq].filter((i) => i >= 0 && i < model.n).slice(0, MAX_LIT);
+  const c = highlight.cell;
+  const pointed = c && c.q < model.n && c.k < model.n ? c : null;
+  const canvas = !layout.dom;
+  return (
+    <div className={`mask-figure${canvas ? ' is-canvas' : ''}`} style={{ width: layout.width, height: layout.height }}>
+      <div className="mask-layer mask-layer-body" style={{ width: layout.width, height: layout.height }}>
+        {canvas ? <CanvasMatrix {...view} /> : <DomMatrix {...view} />}
+        <BodyOverlays model={model} layout={layout} lit={lit} pointed={pointed} />
+      </div>
+      <AxisLayer axis="top" model={model} layout={layout} lit={lit} strong={pointed?.k ?? -1} />
+      <AxisLayer axis="left" model={model} layout={layout} lit={lit} strong={pointed?.q ?? -1} />
+      {canvas && (
+        <div className="mask-layer mask-layer-corner" aria-hidden="true" style={{ width: layout.left, height: layout.top }}>
+          <span className="mask-corner" style={{ left: 0, top: PART_BAND, width: layout.left - 4, height: layout.top - PART_BAND }}>
+            {translate(lang, 'mask.corner')}
+          </span>
+        </div>
+      )}
+      {pointed && <Tooltip model={model} layout={layout} pointed={pointed} room={room} />}
+    </div>
+  );
+}
+
+function AxisLayer({ axis, model, layout, lit, strong }: { axis: 'top' | 'left'; model: MatrixModel; layout: MatrixLayout; lit: number[]; strong: number }) {
+  const style = axis === 'top' ? { width: layout.width, height: layout.top } : { width: layout.left, height: layout.height };
+  return (
+    <div className={`mask-layer mask-layer-${axis}`} style={style}>
+      <AxisDecor axis={axis} model={model} layout={layout} labels={!layout.dom} />
+      <AxisHighlight axis={axis} layout={layout} lit={lit} strong={strong} />
+      {!layout.dom && <AxisHit axis={axis} layout={layout} />}
+    </div>
+  );
+}
