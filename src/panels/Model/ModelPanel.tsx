@@ -1,0 +1,69 @@
+/**
+ * Step 7, the tiny GLM: a model trained in this project runs in a Web Worker. It loads after the
+ * first paint (the other panels never wait for it, and work without it), then fills the blanks in
+ * Part B order, scores each Part B target, and puts its attention weights on the mask.
+ */
+import { useDeferredValue, useEffect } from 'react';
+import { useT } from '../../i18n';
+import { loadModel, refreshAttention, useModel } from '../../model/modelStore';
+import { GlmTokenizer } from '../../model/tokenizer';
+import { getTokenizer } from '../../store/derive';
+import { useApp, useDerived } from '../../store/hooks';
+import { AttentionPicker } from './AttentionPicker';
+import { FillSection } from './FillSection';
+import { LoadState } from './LoadState';
+import { ScoreSection } from './ScoreSection';
+import './model.css';
+
+export interface ModelPanelProps {
+  /** Start loading the model once the page is idle (default true; stories and tests pass false). */
+  autoLoad?: boolean;
+}
+
+/** Runs `fn` when the browser is idle after the first paint (or soon, where idle callbacks are missing). */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(fn, { timeout: 2000 });
+    return () => cancelIdleCallback(h);
+  }
+  const h = setTimeout(fn, 200);
+  return () => clearTimeout(h);
+}
+
+export function ModelPanel({ autoLoad = true }: ModelPanelProps) {
+  const t = useT();
+  const { construction: c } = useDeferredValue(useDerived());
+  const base = useApp((s) => s.base);
+  const status = useModel((s) => s.status);
+  const choice = useModel((s) => s.attentionChoice);
+
+  useEffect(() => (autoLoad ? whenIdle(() => void loadModel()) : undefined), [autoLoad]);
+  // The chosen attention weights follow the construction (one request at a time; stale ones dropped).
+  useEffect(() => {
+    if (status === 'ready' && choice) void refreshAttention(c);
+  }, [c, status, choice]);
+
+  const foreignTokenizer = !(getTokenizer() instanceof GlmTokenizer);
+  return (
+    <section className="panel panel-model" id="panel-model" aria-labelledby="panel-model-title">
+      <div className="panel-head">
+        <h2 className="panel-title">
+          <span className="panel-step" aria-hidden="true">
+            7
+          </span>
+          <span id="panel-model-title">{t('model.title')}</span>
+        </h2>
+      </div>
+      <p className="panel-lede">{t('model.lede')}</p>
+      <div className="panel-body model-body">
+        <LoadState />
+        {foreignTokenizer && status === 'ready' && (
+          <p className="field-hint">{t('model.tokenizerNote', { name: getTokenizer().name })}</p>
+        )}
+        <FillSection c={c} base={base} />
+        <ScoreSection c={c} base={base} />
+        <AttentionPicker base={base} />
+      </div>
+    </section>
+  );
+}
