@@ -1,8 +1,8 @@
 /**
- * The attention mask as pixels: one pixel per cell, built in a single pass over a Uint32 view of
- * an RGBA buffer (no per-cell objects), for a <canvas> that CSS scales up with
- * `image-rendering: pixelated`. At 2,048 tokens that is 4M pixels, filled row by row with
- * `Uint32Array.fill` when there are no weights.
+ * The attention mask on a <canvas> of n × n pixels, one pixel per cell, that CSS scales up with
+ * `image-rendering: pixelated`. Without weights the mask is O(n) rectangles (fillRect); with
+ * weights every visible cell has its own colour, so the pixels are built in a single pass over a
+ * Uint32 view of one reused RGBA buffer (no per-cell objects) and put as ImageData.
  */
 import { color } from 'd3';
 
@@ -49,9 +49,15 @@ export interface WeightPaint {
  * 0..max(sep, q+1)-1, then masked (Part A rows) or future (Part B rows). With weights, visible
  * cells take the colour of their weight instead.
  */
-export function maskPixels(sep: number, n: number, palette: MaskPalette, weights?: WeightPaint): Uint8ClampedArray {
-  const buffer = new ArrayBuffer(n * n * 4);
-  const px = new Uint32Array(buffer);
+export function maskPixels(
+  sep: number,
+  n: number,
+  palette: MaskPalette,
+  weights?: WeightPaint,
+  into?: Uint8ClampedArray<ArrayBuffer>,
+): Uint8ClampedArray<ArrayBuffer> {
+  const out = into && into.length === n * n * 4 ? into : new Uint8ClampedArray(n * n * 4);
+  const px = new Uint32Array(out.buffer, out.byteOffset, n * n);
   const visible = packColor(palette.visible);
   const masked = packColor(palette.masked);
   const future = packColor(palette.future);
@@ -69,12 +75,36 @@ export function maskPixels(sep: number, n: number, palette: MaskPalette, weights
     } else px.fill(visible, row, end);
     px.fill(q < a ? masked : future, end, row + n);
   }
-  return new Uint8ClampedArray(buffer);
+  return out;
 }
 
+/** What a rectangle of cells is: visible, masked (Part A never sees Part B), future (later Part B keys). */
+export type MaskRectKind = 'visible' | 'masked' | 'future';
+
 /**
- * Paints the mask onto a canvas sized n × n. Returns false (and draws nothing) where there is no
- * 2D context, e.g. in jsdom.
+ * The mask as a few rectangles in cell units, painted in order: everything visible, then the
+ * Part A × Part B block masked, then one strip per Part B row for its future keys. O(n) rectangles,
+ * no per-cell work: `fillRect` with integer coordinates on an n × n canvas is one pixel per cell.
+ */
+export function forEachMaskRect(
+  sep: number,
+  n: number,
+  draw: (kind: MaskRectKind, x: number, y: number, w: number, h: number) => void,
+): void {
+  if (n <= 0) return;
+  const a = Math.min(Math.max(sep, 0), n);
+  draw('visible', 0, 0, n, n);
+  if (a > 0 && a < n) draw('masked', a, 0, n - a, a);
+  // Row q sees keys up to max(a, q + 1) - 1; rows q < a are done above.
+  for (let q = a; q < n - 1; q++) draw('future', q + 1, q, n - q - 1, 1);
+}
+
+/** One buffer reused across paints of the same size (a 2,048-token mask is 16 MB). */
+let scratch: { n: number; data: Uint8ClampedArray<ArrayBuffer> } | null = null;
+
+/**
+ * Paints the mask onto a canvas sized n × n: rectangles without weights, an ImageData built in
+ * one pass with them. Returns false (and draws nothing) where there is no 2D context, e.g. in jsdom.
  */
 export function paintMask(
   canvas: HTMLCanvasElement,
@@ -91,8 +121,20 @@ export function paintMask(
   } catch {
     ctx = null;
   }
-  if (!ctx || typeof ImageData === 'undefined' || n === 0) return false;
-  const data = maskPixels(sep, n, palette, weights);
-  ctx.putImageData(new ImageData(data as Uint8ClampedArray<ArrayBuffer>, n, n), 0, 0);
+  if (!ctx || n === 0) return false;
+  if (!weights) {
+    const c = ctx;
+    let last: string | null = null;
+    forEachMaskRect(sep, n, (kind, x, y, w, h) => {
+      if (kind !== last) c.fillStyle = palette[kind];
+      last = kind;
+      c.fillRect(x, y, w, h);
+    });
+    return true;
+  }
+  if (typeof ImageData === 'undefined') return false;
+  if (!scratch || scratch.n !== n) scratch = { n, data: new Uint8ClampedArray(n * n * 4) };
+  maskPixels(sep, n, palette, weights, scratch.data);
+  ctx.putImageData(new ImageData(scratch.data, n, n), 0, 0);
   return true;
 }

@@ -197,7 +197,8 @@ export function matrixLayout(input: MatrixLayoutInput): MatrixLayout {
   const availHeight = input.maxHeight !== undefined ? Math.max(input.maxHeight - edge - 2, 0) : Infinity;
   const cell = cellSize(avail, n, availHeight);
   const size = n * cell;
-  const labelStep = dom ? 1 : labelStepFor(cell, font + 4);
+  // Canvas path: a label about every two lines, so sampled labels stay easy to read (and few).
+  const labelStep = dom ? 1 : labelStepFor(cell, 2 * (font + 4));
   return {
     n,
     sep,

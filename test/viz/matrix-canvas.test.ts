@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPixels, packColor, weightLut } from '../../src/viz/matrix-canvas';
+import { forEachMaskRect, maskPixels, packColor, weightLut, type MaskRectKind } from '../../src/viz/matrix-canvas';
 import { flattenWeights, formatWeight, maxVisibleWeight, syntheticWeights, weightAt, weightScale } from '../../src/viz/matrix-weights';
 
 const palette = { visible: '#000001', masked: '#000002', future: '#000003' };
@@ -44,6 +44,33 @@ describe('maskPixels', () => {
     const ms = performance.now() - t0;
     expect(px.length).toBe(2048 * 2048 * 4);
     expect(ms).toBeLessThan(1000); // generous: a smoke test, not a benchmark
+  });
+});
+
+describe('forEachMaskRect', () => {
+  it('paints, rectangle over rectangle, exactly the cells the rule says', () => {
+    const code: Record<MaskRectKind, number> = { visible: 1, masked: 2, future: 3 };
+    for (const [sep, n] of [
+      [5, 10],
+      [0, 6],
+      [6, 6],
+      [1, 3],
+      [40, 300],
+    ] as const) {
+      const grid = new Uint8Array(n * n);
+      let rects = 0;
+      forEachMaskRect(sep, n, (kind, x, y, w, h) => {
+        rects++;
+        for (let q = y; q < y + h; q++) grid.fill(code[kind], q * n + x, q * n + x + w);
+      });
+      expect(rects).toBeLessThanOrEqual(n + 1);
+      for (let q = 0; q < n; q++) {
+        for (let k = 0; k < n; k++) {
+          const expected = sees(sep, q, k) ? 1 : q < sep ? 2 : 3;
+          if (grid[q * n + k] !== expected) expect.fail(`sep ${sep} n ${n} (${q},${k}): ${grid[q * n + k]} != ${expected}`);
+        }
+      }
+    }
   });
 });
 
