@@ -62,14 +62,22 @@ export function constructionOfLength(m: GlmModel, T: number): Construction {
   const k = Math.floor(T / 20);
   const n = T - 2 * k;
   const gap = Math.floor((n - 2) / k);
-  const spans: Span[] = Array.from({ length: k }, (_, i) => ({ start: 1 + i * gap + 1, end: 1 + i * gap + 4 }));
+  const spans: Span[] = Array.from({ length: k }, (_, i) => ({
+    start: 1 + i * gap + 1,
+    end: 1 + i * gap + 4,
+  }));
   const c = construct(framedTokens(m, n), spans, { seed: 1 });
   if (c.tokens.length !== T) throw new Error(`bench: built ${c.tokens.length} tokens, wanted ${T}`);
   return c;
 }
 
 function encode(m: GlmModel, c: Construction): Encoded {
-  return { ids: c.tokens.map((t) => m.tokenizer.idOf(t)), positionIds: c.positionIds, blockPositionIds: c.blockPositionIds, sep: c.sep };
+  return {
+    ids: c.tokens.map((t) => m.tokenizer.idOf(t)),
+    positionIds: c.positionIds,
+    blockPositionIds: c.blockPositionIds,
+    sep: c.sep,
+  };
 }
 
 /** One forward pass with logits at the Part B rows, read back (what `score` does). */
@@ -77,7 +85,17 @@ export function forwardOnce(m: GlmModel, c: Construction): number {
   const e = encode(m, c);
   const at = c.lossMask.flatMap((v, i) => (v ? [i] : []));
   const out = tf.tidy(() => {
-    const r = forward(m.params, m.config, { ids: [e.ids], positionIds: [e.positionIds], blockPositionIds: [e.blockPositionIds], sep: [e.sep] }, { positions: at });
+    const r = forward(
+      m.params,
+      m.config,
+      {
+        ids: [e.ids],
+        positionIds: [e.positionIds],
+        blockPositionIds: [e.blockPositionIds],
+        sep: [e.sep],
+      },
+      { positions: at },
+    );
     return tf.logSoftmax(r.logits!);
   });
   const v = (out.dataSync() as Float32Array)[0]!;
@@ -97,7 +115,10 @@ function decodeFixture(m: GlmModel): { partA: number[]; mask: number } {
 /** 20 tokens with the KV cache (the app's decoder, forced to exactly 20 tokens). */
 export function decodeCached(m: GlmModel): number {
   const { partA, mask } = decodeFixture(m);
-  const s = startFill(m, partA, [mask], [0], { minSpanLength: DECODE_TOKENS, maxSpanLength: DECODE_TOKENS });
+  const s = startFill(m, partA, [mask], [0], {
+    minSpanLength: DECODE_TOKENS,
+    maxSpanLength: DECODE_TOKENS,
+  });
   while (!s.next().done);
   return s.fills[0]!.length;
 }
@@ -105,7 +126,12 @@ export function decodeCached(m: GlmModel): number {
 /** 20 tokens without a cache: the whole sequence so far through the model for every token. */
 export function decodeUncached(m: GlmModel): number {
   const { partA, mask } = decodeFixture(m);
-  const seq: Encoded = { ids: [...partA], positionIds: partA.map((_, i) => i), blockPositionIds: partA.map(() => 0), sep: partA.length };
+  const seq: Encoded = {
+    ids: [...partA],
+    positionIds: partA.map((_, i) => i),
+    blockPositionIds: partA.map(() => 0),
+    sep: partA.length,
+  };
   let input = m.tokenizer.idOf('[S]');
   const E = m.tokenizer.idOf('[E]');
   for (let j = 0; j <= DECODE_TOKENS; j++) {
@@ -121,34 +147,72 @@ export function decodeUncached(m: GlmModel): number {
   return DECODE_TOKENS;
 }
 
-const SENTENCE = 'the president said that the congress would meet in the new city next year to pass the law.';
+const SENTENCE =
+  'the president said that the congress would meet in the new city next year to pass the law.';
 
 /** The app's 3-blank fill of a short sentence (greedy); returns the number of tokens generated. */
 export function fillThreeBlanks(m: GlmModel): number {
   const tokens = ['[CLS]', ...m.tokenizer.encode(SENTENCE).tokens, '[EOS]'];
-  const c = construct(tokens, [{ start: 2, end: 3 }, { start: 7, end: 8 }, { start: 12, end: 14 }], { order: [1, 2, 0] });
-  const s = startFill(m, c.tokens.slice(0, c.sep).map((t) => m.tokenizer.idOf(t)), c.maskIndex, c.order);
+  const c = construct(
+    tokens,
+    [
+      { start: 2, end: 3 },
+      { start: 7, end: 8 },
+      { start: 12, end: 14 },
+    ],
+    { order: [1, 2, 0] },
+  );
+  const s = startFill(
+    m,
+    c.tokens.slice(0, c.sep).map((t) => m.tokenizer.idOf(t)),
+    c.maskIndex,
+    c.order,
+  );
   while (!s.next().done);
   return s.fills.flat().length;
 }
 
 /** Runs every case on a loaded model. */
-export async function runCases(m: GlmModel, runs: number, log: (s: string) => void = () => {}): Promise<BenchRow[]> {
+export async function runCases(
+  m: GlmModel,
+  runs: number,
+  log: (s: string) => void = () => {},
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const T of [128, 512]) {
     const c = constructionOfLength(m, T);
     log(`forward T=${T}`);
-    rows.push({ name: `forward pass, T = ${T}`, value: await timeIt(() => forwardOnce(m, c), runs), unit: 'ms', note: `sep ${c.sep}, ${c.lossMask.filter(Boolean).length} Part B rows` });
+    rows.push({
+      name: `forward pass, T = ${T}`,
+      value: await timeIt(() => forwardOnce(m, c), runs),
+      unit: 'ms',
+      note: `sep ${c.sep}, ${c.lossMask.filter(Boolean).length} Part B rows`,
+    });
   }
   log('decoding with the KV cache');
   const cached = await timeIt(() => decodeCached(m), runs);
-  rows.push({ name: 'decoding with KV cache', value: (DECODE_TOKENS / cached) * 1000, unit: 'tok/s', note: `${DECODE_TOKENS} tokens after 100 in ${cached.toFixed(0)} ms` });
+  rows.push({
+    name: 'decoding with KV cache',
+    value: (DECODE_TOKENS / cached) * 1000,
+    unit: 'tok/s',
+    note: `${DECODE_TOKENS} tokens after 100 in ${cached.toFixed(0)} ms`,
+  });
   log('decoding without a cache');
   const plain = await timeIt(() => decodeUncached(m), runs);
-  rows.push({ name: 'decoding without cache', value: (DECODE_TOKENS / plain) * 1000, unit: 'tok/s', note: `${DECODE_TOKENS} tokens after 100 in ${plain.toFixed(0)} ms` });
+  rows.push({
+    name: 'decoding without cache',
+    value: (DECODE_TOKENS / plain) * 1000,
+    unit: 'tok/s',
+    note: `${DECODE_TOKENS} tokens after 100 in ${plain.toFixed(0)} ms`,
+  });
   log('3-blank fill');
   let count = 0;
   const fill = await timeIt(() => (count = fillThreeBlanks(m)), runs);
-  rows.push({ name: '3-blank fill (greedy, KV cache)', value: fill, unit: 'ms', note: `${count} tokens generated, ${m.tokenizer.encode(SENTENCE).tokens.length + 2}-token text` });
+  rows.push({
+    name: '3-blank fill (greedy, KV cache)',
+    value: fill,
+    unit: 'ms',
+    note: `${count} tokens generated, ${m.tokenizer.encode(SENTENCE).tokens.length + 2}-token text`,
+  });
   return rows;
 }

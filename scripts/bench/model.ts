@@ -36,7 +36,14 @@ async function nodeRows(): Promise<BenchRow[]> {
     m = await load({ modelUrl: manifest });
     loads.push(performance.now() - t0);
   }
-  const rows: BenchRow[] = [{ name: 'weight loading (read + float16 decode)', value: median(loads), unit: 'ms', note: `${(m.manifest.weights.bytes / 1e6).toFixed(2)} MB; Node reads the file, Chromium fetches it` }];
+  const rows: BenchRow[] = [
+    {
+      name: 'weight loading (read + float16 decode)',
+      value: median(loads),
+      unit: 'ms',
+      note: `${(m.manifest.weights.bytes / 1e6).toFixed(2)} MB; Node reads the file, Chromium fetches it`,
+    },
+  ];
   rows.push(...(await runCases(m, RUNS, (s) => process.stderr.write(`  node: ${s}\n`))));
   m.dispose();
   return rows;
@@ -57,7 +64,8 @@ function freePort(): Promise<number> {
 /** Builds the bench page with Vite, serves it with `vite preview`, reads its rows in Chromium. */
 async function browserRows(): Promise<BenchRow[]> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no browser at ${executablePath} (set CHROMIUM_PATH)`);
+  if (!existsSync(executablePath))
+    throw new Error(`no browser at ${executablePath} (set CHROMIUM_PATH)`);
   const vite = await import('vite');
   const { chromium } = await import('playwright-core');
   const config = {
@@ -66,17 +74,31 @@ async function browserRows(): Promise<BenchRow[]> {
     publicDir: join(root, 'public'),
     logLevel: 'error' as const,
     worker: { format: 'es' as const },
-    build: { outDir: join(root, 'node_modules/.tmp/bench-model'), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+    build: {
+      outDir: join(root, 'node_modules/.tmp/bench-model'),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 2000,
+    },
   };
   process.stderr.write('  browser: vite build of the bench page\n');
   await vite.build(config);
   const port = await freePort();
-  const server = await vite.preview({ ...config, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const server = await vite.preview({
+    ...config,
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
   const url = `http://127.0.0.1:${port}/`;
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -84,14 +106,22 @@ async function browserRows(): Promise<BenchRow[]> {
     page.on('request', (r) => {
       if (!r.url().startsWith(url) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
     });
-    page.on('console', (msg) => msg.type() === 'error' && process.stderr.write(`  browser console: ${msg.text()}\n`));
+    page.on(
+      'console',
+      (msg) => msg.type() === 'error' && process.stderr.write(`  browser console: ${msg.text()}\n`),
+    );
     await page.goto(`${url}?runs=${RUNS}&loads=${LOADS}`);
     let last = '';
     for (;;) {
-      const state = await page.evaluate(() => ({ rows: window.__bench, error: window.__benchError, status: document.getElementById('status')?.textContent ?? '' }));
+      const state = await page.evaluate(() => ({
+        rows: window.__bench,
+        error: window.__benchError,
+        status: document.getElementById('status')?.textContent ?? '',
+      }));
       if (state.error) throw new Error(`bench page: ${state.error}`);
       if (state.rows) {
-        if (outside.length) throw new Error(`the bench page fetched from outside: ${outside.join(', ')}`);
+        if (outside.length)
+          throw new Error(`the bench page fetched from outside: ${outside.join(', ')}`);
         return state.rows;
       }
       if (state.status !== last) process.stderr.write(`  browser: ${(last = state.status)}\n`);
@@ -103,7 +133,12 @@ async function browserRows(): Promise<BenchRow[]> {
   }
 }
 
-const fmt = (r: BenchRow | undefined) => (r ? (r.unit === 'ms' ? `${r.value < 10 ? r.value.toFixed(1) : r.value.toFixed(0)} ms` : `${r.value.toFixed(0)} tok/s`) : '—');
+const fmt = (r: BenchRow | undefined) =>
+  r
+    ? r.unit === 'ms'
+      ? `${r.value < 10 ? r.value.toFixed(1) : r.value.toFixed(0)} ms`
+      : `${r.value.toFixed(0)} tok/s`
+    : '—';
 
 function table(node: BenchRow[], browser: BenchRow[]): string {
   const names = [...new Set([...node.map((r) => r.name), ...browser.map((r) => r.name)])];
@@ -120,13 +155,18 @@ function table(node: BenchRow[], browser: BenchRow[]): string {
 }
 
 async function main() {
-  if (!existsSync(manifest)) throw new Error(`no model at ${manifest}: train one with npm run train`);
-  process.stderr.write(`bench:model: ${RUNS} runs per figure (median), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
+  if (!existsSync(manifest))
+    throw new Error(`no model at ${manifest}: train one with npm run train`);
+  process.stderr.write(
+    `bench:model: ${RUNS} runs per figure (median), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+  );
   const node = flag('--browser-only') ? [] : await nodeRows();
   if (!flag('--browser-only')) process.stderr.write(`  node: backend ${tf.getBackend()}\n`);
   const browser = flag('--node-only') ? [] : await browserRows();
   console.log(table(node, browser));
-  console.log(`\nMedians of ${RUNS} runs (weight loading: ${LOADS}), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end.`);
+  console.log(
+    `\nMedians of ${RUNS} runs (weight loading: ${LOADS}), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end.`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -11,7 +11,9 @@ function recordRequests(page) {
 }
 
 const isLocal = (url, baseUrl) =>
-  url.startsWith(new URL(baseUrl).origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
+  url.startsWith(new URL(baseUrl).origin + '/') ||
+  url.startsWith('data:') ||
+  url.startsWith('blob:');
 
 const modelPanel = (page) => page.getByRole('region', { name: 'Tiny GLM' });
 
@@ -25,8 +27,14 @@ test(
     // The other panels are there at once; the model loads after the first paint.
     await page.getByRole('region', { name: 'Text and tokens' }).waitFor();
     await panel.getByText(/^Ready:/).waitFor({ timeout: 90_000 });
-    assert.ok(urls.some((u) => u.endsWith('/models/glm.bin')), 'the weights were fetched by the page');
-    assert.ok(urls.some((u) => /\.wasm$/.test(u)), 'a .wasm backend binary was fetched from the app');
+    assert.ok(
+      urls.some((u) => u.endsWith('/models/glm.bin')),
+      'the weights were fetched by the page',
+    );
+    assert.ok(
+      urls.some((u) => /\.wasm$/.test(u)),
+      'a .wasm backend binary was fetched from the app',
+    );
     const outside = urls.filter((u) => !isLocal(u, baseUrl));
     assert.deepEqual(outside, [], 'requests left localhost');
 
@@ -37,7 +45,10 @@ test(
     const items = await list.getByRole('listitem').all();
     assert.ok(items.length >= 1, 'no blanks were filled');
     for (const item of items) {
-      assert.ok((await item.locator('.model-token').count()) > 0, `a blank stayed empty: ${await item.textContent()}`);
+      assert.ok(
+        (await item.locator('.model-token').count()) > 0,
+        `a blank stayed empty: ${await item.textContent()}`,
+      );
     }
     const filled = panel.getByRole('figure', { name: 'The text with the blanks filled in' });
     const text = (await filled.textContent()) ?? '';
@@ -68,7 +79,9 @@ test(
 test(
   'model: a missing weight file gives a clear message and the other panels still work',
   async ({ page, baseUrl, consoleErrors }) => {
-    await page.route('**/models/glm.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route('**/models/glm.bin', (route) =>
+      route.fulfill({ status: 404, body: 'not found' }),
+    );
     await page.goto(baseUrl);
     const alert = modelPanel(page).getByRole('alert');
     await alert.waitFor({ timeout: 90_000 });
@@ -76,7 +89,10 @@ test(
     assert.match(message, /The model could not load/);
     assert.match(message, /404/);
     assert.match(message, /Everything else on this page still works/);
-    assert.equal(await modelPanel(page).getByRole('button', { name: 'Fill blanks' }).isDisabled(), true);
+    assert.equal(
+      await modelPanel(page).getByRole('button', { name: 'Fill blanks' }).isDisabled(),
+      true,
+    );
 
     // The pipeline panels still follow the text.
     const text = page.getByLabel('Text', { exact: true });

@@ -18,7 +18,12 @@ import type { SamplingOptions, TokenEvent } from './worker-protocol';
 const BANNED = ['[PAD]', '[UNK]', '[CLS]', '[MASK]', '[sMASK]', '[gMASK]', '[S]'];
 
 /** Greedy (temperature 0) or temperature/top-k sampling; the same draws as decode.ts's `pick`. */
-export function pickToken(lp: Float32Array, banned: readonly number[], o: SamplingOptions, rng: Rng): number {
+export function pickToken(
+  lp: Float32Array,
+  banned: readonly number[],
+  o: SamplingOptions,
+  rng: Rng,
+): number {
   const l = Float64Array.from(lp);
   for (const b of banned) l[b] = -Infinity;
   const t = o.temperature ?? 0;
@@ -50,7 +55,12 @@ function prefill(m: GlmModel, ids: number[]): Cache {
     const r = forward(
       m.params,
       m.config,
-      { ids: [ids], positionIds: [ids.map((_, i) => i)], blockPositionIds: [ids.map(() => 0)], sep: [ids.length] },
+      {
+        ids: [ids],
+        positionIds: [ids.map((_, i) => i)],
+        blockPositionIds: [ids.map(() => 0)],
+        sep: [ids.length],
+      },
       { kv: true, hiddenOnly: true },
     );
     return r.kv!.flatMap((x) => [x.k, x.v]);
@@ -69,7 +79,11 @@ function step(m: GlmModel, cache: Cache, id: number, pos: number, bpos: number):
     let x = tf.add(tf.add(row(p.wte!, id), row(p.wpe!, pos)), row(p.wbpe!, bpos)) as tf.Tensor2D; // [1, d]
     for (let l = 0; l < c.layers; l++) {
       const h = layerNorm(x, p[`h${l}.ln1.g`]!, p[`h${l}.ln1.b`]!, c.lnEps);
-      const [q, k, v] = tf.split(linear(h, p[`h${l}.attn.wqkv`]!, p[`h${l}.attn.bqkv`]!), 3, 1) as tf.Tensor2D[];
+      const [q, k, v] = tf.split(
+        linear(h, p[`h${l}.attn.wqkv`]!, p[`h${l}.attn.bqkv`]!),
+        3,
+        1,
+      ) as tf.Tensor2D[];
       const K = tf.keep(tf.concat([cache.k[l]!, k!], 0) as tf.Tensor2D); // [n+1, d]
       const V = tf.keep(tf.concat([cache.v[l]!, v!], 0) as tf.Tensor2D);
       cache.k[l]!.dispose();
@@ -80,10 +94,19 @@ function step(m: GlmModel, cache: Cache, id: number, pos: number, bpos: number):
       const ks = tf.split(K, H, 1) as tf.Tensor2D[];
       const vs = tf.split(V, H, 1) as tf.Tensor2D[];
       // The newest token is the last query: it may see every key (k < sep or k <= q), no mask.
-      const heads = qs.map((qh, hh) => mm(tf.softmax(tf.mul(mm(qh, tf.transpose(ks[hh]!)), scale)) as tf.Tensor2D, vs[hh]!));
-      x = tf.add(x, linear(tf.concat(heads, 1) as tf.Tensor2D, p[`h${l}.attn.wo`]!, p[`h${l}.attn.bo`]!)) as tf.Tensor2D;
+      const heads = qs.map((qh, hh) =>
+        mm(tf.softmax(tf.mul(mm(qh, tf.transpose(ks[hh]!)), scale)) as tf.Tensor2D, vs[hh]!),
+      );
+      x = tf.add(
+        x,
+        linear(tf.concat(heads, 1) as tf.Tensor2D, p[`h${l}.attn.wo`]!, p[`h${l}.attn.bo`]!),
+      ) as tf.Tensor2D;
       const h2 = layerNorm(x, p[`h${l}.ln2.g`]!, p[`h${l}.ln2.b`]!, c.lnEps);
-      const f = linear(gelu(linear(h2, p[`h${l}.mlp.w1`]!, p[`h${l}.mlp.b1`]!)) as tf.Tensor2D, p[`h${l}.mlp.w2`]!, p[`h${l}.mlp.b2`]!);
+      const f = linear(
+        gelu(linear(h2, p[`h${l}.mlp.w1`]!, p[`h${l}.mlp.b1`]!)) as tf.Tensor2D,
+        p[`h${l}.mlp.w2`]!,
+        p[`h${l}.mlp.b2`]!,
+      );
       x = tf.add(x, f) as tf.Tensor2D;
     }
     const hf = layerNorm(x, p['lnf.g']!, p['lnf.b']!, c.lnEps);
@@ -109,7 +132,13 @@ export interface FillStream extends Iterator<TokenEvent, undefined> {
  * indices in text order, `order[p]` the blank generated p-th. Each `next()` runs one decoding
  * step and returns the token (or the end of a span, `token: null`).
  */
-export function startFill(m: GlmModel, partA: readonly number[], masks: readonly number[], order: readonly number[], o: SamplingOptions = {}): FillStream {
+export function startFill(
+  m: GlmModel,
+  partA: readonly number[],
+  masks: readonly number[],
+  order: readonly number[],
+  o: SamplingOptions = {},
+): FillStream {
   const tok = m.tokenizer;
   const S = tok.idOf('[S]');
   const E = tok.idOf('[E]');

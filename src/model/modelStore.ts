@@ -57,7 +57,13 @@ export interface ModelState {
   attentionError: string | null;
 }
 
-export const DEFAULT_SAMPLING: Sampling = { mode: 'greedy', temperature: 0.8, topK: 40, seed: 1, maxSpanLength: 12 };
+export const DEFAULT_SAMPLING: Sampling = {
+  mode: 'greedy',
+  temperature: 0.8,
+  topK: 40,
+  seed: 1,
+  maxSpanLength: 12,
+};
 
 const initial = (): ModelState => ({
   status: 'idle',
@@ -85,7 +91,9 @@ const get = () => modelStore.getState();
 const set = (patch: Partial<ModelState>) => modelStore.setState(patch);
 
 /** Identifies a sequence: results for another sequence are stale. */
-export function sequenceKey(c: Pick<Batch, 'tokens' | 'positionIds' | 'blockPositionIds' | 'sep'>): string {
+export function sequenceKey(
+  c: Pick<Batch, 'tokens' | 'positionIds' | 'blockPositionIds' | 'sep'>,
+): string {
   return `${c.sep}|${c.tokens.join('\u0001')}|${c.positionIds.join(',')}|${c.blockPositionIds.join(',')}`;
 }
 
@@ -155,7 +163,18 @@ export async function fillBlanks(c: Construction): Promise<void> {
   const k = c.spans.length;
   const key = sequenceKey(c);
   const s = get().sampling;
-  set({ fill: { key, running: true, order: c.order, fills: Array.from({ length: k }, () => []), probs: Array.from({ length: k }, () => []), current: c.order[0] ?? null, ms: null, error: null } });
+  set({
+    fill: {
+      key,
+      running: true,
+      order: c.order,
+      fills: Array.from({ length: k }, () => []),
+      probs: Array.from({ length: k }, () => []),
+      current: c.order[0] ?? null,
+      ms: null,
+      error: null,
+    },
+  });
   const update = (patch: Partial<FillView>) => {
     const f = get().fill;
     if (fillAbort === ac && f) set({ fill: { ...f, ...patch } });
@@ -166,7 +185,9 @@ export async function fillBlanks(c: Construction): Promise<void> {
       {
         signal: ac.signal,
         maxSpanLength: s.maxSpanLength,
-        ...(s.mode === 'sample' ? { temperature: s.temperature, topK: s.topK, seed: s.seed } : { temperature: 0 }),
+        ...(s.mode === 'sample'
+          ? { temperature: s.temperature, topK: s.topK, seed: s.seed }
+          : { temperature: 0 }),
         onToken: (e) => {
           const f = get().fill;
           if (fillAbort !== ac || !f) return;
@@ -204,7 +225,14 @@ export async function scoreTargets(c: Construction): Promise<void> {
   set({ scoring: true, scoreError: null });
   try {
     const targets = await getClient().score(
-      { tokens: c.tokens, targets: c.targets, lossMask: c.lossMask, positionIds: c.positionIds, blockPositionIds: c.blockPositionIds, sep: c.sep },
+      {
+        tokens: c.tokens,
+        targets: c.targets,
+        lossMask: c.lossMask,
+        positionIds: c.positionIds,
+        blockPositionIds: c.blockPositionIds,
+        sep: c.sep,
+      },
       { signal: ac.signal },
     );
     if (scoreAbort === ac) set({ scores: { key: sequenceKey(c), targets }, scoring: false });
@@ -224,13 +252,24 @@ export async function refreshAttention(c: Construction | null): Promise<void> {
   const { status, attentionChoice: choice, attention } = get();
   if (status !== 'ready' || !choice || !c) return;
   const key = sequenceKey(c);
-  if (attention && attention.key === key && attention.choice.layer === choice.layer && attention.choice.head === choice.head) return;
+  if (
+    attention &&
+    attention.key === key &&
+    attention.choice.layer === choice.layer &&
+    attention.choice.head === choice.head
+  )
+    return;
   attentionAbort?.abort();
   const ac = new AbortController();
   attentionAbort = ac;
   try {
     const { weights } = await getClient().attention(
-      { tokens: c.tokens, positionIds: c.positionIds, blockPositionIds: c.blockPositionIds, sep: c.sep },
+      {
+        tokens: c.tokens,
+        positionIds: c.positionIds,
+        blockPositionIds: c.blockPositionIds,
+        sep: c.sep,
+      },
       choice,
       { signal: ac.signal },
     );
@@ -244,7 +283,10 @@ export async function refreshAttention(c: Construction | null): Promise<void> {
  * The weights to draw on the mask for `c`: the chosen layer/head's, or undefined when none is
  * chosen, the model is not ready, or they belong to another sequence.
  */
-export function attentionFor(s: ModelState, c: Pick<Batch, 'tokens' | 'positionIds' | 'blockPositionIds' | 'sep'> | null): Float32Array | undefined {
+export function attentionFor(
+  s: ModelState,
+  c: Pick<Batch, 'tokens' | 'positionIds' | 'blockPositionIds' | 'sep'> | null,
+): Float32Array | undefined {
   const a = s.attention;
   const ch = s.attentionChoice;
   if (!a || !ch || !c || a.choice.layer !== ch.layer || a.choice.head !== ch.head) return undefined;

@@ -11,7 +11,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { attentionWeights, logProbsAt, type GlmModel } from './decode';
 import { startFill } from './fill-stream';
 import { load, type LoadedModel } from './weights';
-import type { BackendName, FillInput, ModelInfo, Reply, Request, ScoreInput, SequenceInput, TargetScore } from './worker-protocol';
+import type {
+  BackendName,
+  FillInput,
+  ModelInfo,
+  Reply,
+  Request,
+  ScoreInput,
+  SequenceInput,
+  TargetScore,
+} from './worker-protocol';
 import { DEFAULT_BACKENDS } from './worker-protocol';
 
 export interface ServerEnv {
@@ -49,7 +58,8 @@ function idsOf(m: GlmModel, tokens: readonly string[]): number[] {
 function checkSequence(m: GlmModel, s: SequenceInput): void {
   const T = s.tokens.length;
   if (T === 0) throw new Error('the sequence is empty');
-  if (s.positionIds.length !== T || s.blockPositionIds.length !== T) throw new Error('positions and tokens differ in length');
+  if (s.positionIds.length !== T || s.blockPositionIds.length !== T)
+    throw new Error('positions and tokens differ in length');
   if (!(s.sep >= 0 && s.sep <= T)) throw new Error(`sep ${s.sep} is outside 0..${T}`);
   const max = m.config.maxPositions;
   if ([...s.positionIds, ...s.blockPositionIds].some((p) => p < 0 || p >= max)) {
@@ -62,7 +72,16 @@ export function scoreSequence(m: GlmModel, s: ScoreInput): TargetScore[] {
   checkSequence(m, s);
   const at = s.lossMask.flatMap((v, i) => (v ? [i] : []));
   if (!at.length) return [];
-  const lps = logProbsAt(m, { ids: idsOf(m, s.tokens), positionIds: s.positionIds, blockPositionIds: s.blockPositionIds, sep: s.sep }, at);
+  const lps = logProbsAt(
+    m,
+    {
+      ids: idsOf(m, s.tokens),
+      positionIds: s.positionIds,
+      blockPositionIds: s.blockPositionIds,
+      sep: s.sep,
+    },
+    at,
+  );
   return at.map((index, j) => {
     const lp = lps[j]!;
     const token = s.targets[index]!;
@@ -85,11 +104,28 @@ export function topTokens(m: GlmModel, lp: Float32Array, k: number): [string, nu
 }
 
 /** Attention weights [n*n] of a layer and head (or their mean), row-major. */
-export function attentionOf(m: GlmModel, s: SequenceInput, layer: number, head: number | 'mean'): Float32Array {
+export function attentionOf(
+  m: GlmModel,
+  s: SequenceInput,
+  layer: number,
+  head: number | 'mean',
+): Float32Array {
   checkSequence(m, s);
-  if (!Number.isInteger(layer) || layer < 0 || layer >= m.config.layers) throw new Error(`layer must be 0..${m.config.layers - 1}`);
-  if (head !== 'mean' && (!Number.isInteger(head) || head < 0 || head >= m.config.heads)) throw new Error(`head must be 0..${m.config.heads - 1} or "mean"`);
-  const rows = attentionWeights(m, { ids: idsOf(m, s.tokens), positionIds: s.positionIds, blockPositionIds: s.blockPositionIds, sep: s.sep }, layer, head);
+  if (!Number.isInteger(layer) || layer < 0 || layer >= m.config.layers)
+    throw new Error(`layer must be 0..${m.config.layers - 1}`);
+  if (head !== 'mean' && (!Number.isInteger(head) || head < 0 || head >= m.config.heads))
+    throw new Error(`head must be 0..${m.config.heads - 1} or "mean"`);
+  const rows = attentionWeights(
+    m,
+    {
+      ids: idsOf(m, s.tokens),
+      positionIds: s.positionIds,
+      blockPositionIds: s.blockPositionIds,
+      sep: s.sep,
+    },
+    layer,
+    head,
+  );
   const n = rows.length;
   const flat = new Float32Array(n * n);
   rows.forEach((r, q) => flat.set(r, q * n));
@@ -98,10 +134,15 @@ export function attentionOf(m: GlmModel, s: SequenceInput, layer: number, head: 
 
 function checkFill(m: GlmModel, f: FillInput): void {
   if (f.partA.length === 0) throw new Error('Part A is empty');
-  if (f.partA.length > m.config.maxPositions) throw new Error(`the text is too long for the model (${f.partA.length} tokens, at most ${m.config.maxPositions})`);
-  if (f.masks.some((i) => !Number.isInteger(i) || i < 0 || i >= f.partA.length)) throw new Error('a blank lies outside Part A');
+  if (f.partA.length > m.config.maxPositions)
+    throw new Error(
+      `the text is too long for the model (${f.partA.length} tokens, at most ${m.config.maxPositions})`,
+    );
+  if (f.masks.some((i) => !Number.isInteger(i) || i < 0 || i >= f.partA.length))
+    throw new Error('a blank lies outside Part A');
   const sorted = [...f.order].sort((a, b) => a - b);
-  if (sorted.length !== f.masks.length || sorted.some((v, i) => v !== i)) throw new Error('order must be a permutation of the blanks');
+  if (sorted.length !== f.masks.length || sorted.some((v, i) => v !== i))
+    throw new Error('order must be a permutation of the blanks');
 }
 
 export interface ModelServer {
@@ -133,30 +174,60 @@ export function createModelServer(env: ServerEnv): ModelServer {
         skipped.push({ backend: name, reason: message(e) });
       }
     }
-    if (!backend) throw new Error(`no TensorFlow.js backend could start (${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')})`);
+    if (!backend)
+      throw new Error(
+        `no TensorFlow.js backend could start (${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')})`,
+      );
     env.post({ type: 'progress', id: req.id, phase: 'weights', fraction: 0 });
     const next = await loadModel({
       modelUrl: req.modelUrl,
-      onProgress: (fraction) => env.post({ type: 'progress', id: req.id, phase: 'weights', fraction }),
+      onProgress: (fraction) =>
+        env.post({ type: 'progress', id: req.id, phase: 'weights', fraction }),
     });
     model?.dispose();
     model = next;
     // One small pass compiles the kernels (and shaders on webgl) before the first real request.
     env.post({ type: 'progress', id: req.id, phase: 'warmup', fraction: null });
-    scoreSequence(next, { tokens: ['[CLS]', '[MASK]', '[S]'], targets: ['[CLS]', '[MASK]', '[E]'], lossMask: [0, 0, 1], positionIds: [0, 1, 1], blockPositionIds: [0, 0, 1], sep: 2 });
+    scoreSequence(next, {
+      tokens: ['[CLS]', '[MASK]', '[S]'],
+      targets: ['[CLS]', '[MASK]', '[E]'],
+      lossMask: [0, 0, 1],
+      positionIds: [0, 1, 1],
+      blockPositionIds: [0, 0, 1],
+      sep: 2,
+    });
     const c = next.config;
     const parameters = Object.values(next.params).reduce((s, p) => s + p.size, 0);
     env.post({
       type: 'loaded',
       id: req.id,
-      info: { backend, skipped, layers: c.layers, heads: c.heads, dModel: c.dModel, vocabSize: c.vocabSize, maxPositions: c.maxPositions, parameters, loadMs: performance.now() - t0 },
+      info: {
+        backend,
+        skipped,
+        layers: c.layers,
+        heads: c.heads,
+        dModel: c.dModel,
+        vocabSize: c.vocabSize,
+        maxPositions: c.maxPositions,
+        parameters,
+        loadMs: performance.now() - t0,
+      },
     });
   }
 
-  async function fillRequest(m: LoadedModel, req: Extract<Request, { type: 'fill' }>): Promise<void> {
+  async function fillRequest(
+    m: LoadedModel,
+    req: Extract<Request, { type: 'fill' }>,
+  ): Promise<void> {
     checkFill(m, req.input);
     const t0 = performance.now();
-    const stream = startFill(m, idsOf(m, req.input.partA), req.input.masks, req.input.order, req.options);
+    const stream = startFill(
+      m,
+      idsOf(m, req.input.partA),
+      req.input.masks,
+      req.input.order,
+      req.options,
+    );
     try {
       for (;;) {
         await yieldToEvents();
@@ -171,7 +242,16 @@ export function createModelServer(env: ServerEnv): ModelServer {
     } finally {
       stream.dispose();
     }
-    env.post({ type: 'filled', id: req.id, result: { fills: stream.fills, probs: stream.probs, order: req.input.order, ms: performance.now() - t0 } });
+    env.post({
+      type: 'filled',
+      id: req.id,
+      result: {
+        fills: stream.fills,
+        probs: stream.probs,
+        order: req.input.order,
+        ms: performance.now() - t0,
+      },
+    });
   }
 
   async function handle(req: Request): Promise<void> {
@@ -195,7 +275,9 @@ export function createModelServer(env: ServerEnv): ModelServer {
         return;
       }
       const weights = attentionOf(m, req.input, req.choice.layer, req.choice.head);
-      env.post({ type: 'attention', id: req.id, n: req.input.tokens.length, weights }, [weights.buffer]);
+      env.post({ type: 'attention', id: req.id, n: req.input.tokens.length, weights }, [
+        weights.buffer,
+      ]);
     } catch (e) {
       env.post({ type: 'error', id: req.id, message: message(e) });
     } finally {

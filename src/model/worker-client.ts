@@ -39,7 +39,9 @@ export function defaultModelUrl(): string {
 
 /** The worker of `worker.ts` (Vite bundles it as its own chunk, with TensorFlow.js inside). */
 export function createModelWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+  return new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as WorkerLike;
 }
 
 export interface CallOptions {
@@ -89,7 +91,9 @@ export class ModelClient {
     if (this.worker) return this.worker;
     const w = this.makeWorker();
     w.addEventListener('message', (e: MessageEvent<Reply>) => this.receive(e.data));
-    w.addEventListener('error', (e: ErrorEvent) => this.failAll(new Error(e.message || 'the model worker failed to start')));
+    w.addEventListener('error', (e: ErrorEvent) =>
+      this.failAll(new Error(e.message || 'the model worker failed to start')),
+    );
     this.worker = w;
     return w;
   }
@@ -144,10 +148,14 @@ export class ModelClient {
 
   /** Starts the worker, picks a backend and loads the weights. */
   async load(opts: LoadOptions = {}): Promise<ModelInfo> {
-    const r = await this.call({ type: 'load', modelUrl: opts.modelUrl ?? defaultModelUrl(), backends: opts.backends }, 'loaded', {
-      signal: opts.signal,
-      onReply: (m) => m.type === 'progress' && opts.onProgress?.(m.phase, m.fraction),
-    });
+    const r = await this.call(
+      { type: 'load', modelUrl: opts.modelUrl ?? defaultModelUrl(), backends: opts.backends },
+      'loaded',
+      {
+        signal: opts.signal,
+        onReply: (m) => m.type === 'progress' && opts.onProgress?.(m.phase, m.fraction),
+      },
+    );
     return r.info;
   }
 
@@ -172,7 +180,11 @@ export class ModelClient {
   }
 
   /** Attention weights [n*n] (row = query) of a layer and head, or their mean. */
-  async attention(input: SequenceInput, choice: AttentionChoice, opts: CallOptions = {}): Promise<{ n: number; weights: Float32Array }> {
+  async attention(
+    input: SequenceInput,
+    choice: AttentionChoice,
+    opts: CallOptions = {},
+  ): Promise<{ n: number; weights: Float32Array }> {
     const r = await this.call({ type: 'attention', input, choice }, 'attention', opts);
     return { n: r.n, weights: r.weights };
   }

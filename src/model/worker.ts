@@ -34,7 +34,9 @@ let server: Promise<ModelServer> | null = null;
 function getServer(id: number): Promise<ModelServer> {
   if (!server) {
     post({ type: 'progress', id, phase: 'library', fraction: null });
-    server = import('./serve').then(({ createModelServer }) => createModelServer({ post, useBackend }));
+    server = import('./serve').then(({ createModelServer }) =>
+      createModelServer({ post, useBackend }),
+    );
     server.catch(() => (server = null));
   }
   return server;
@@ -46,6 +48,11 @@ scope.onmessage = (e: MessageEvent<Request>) => {
   if (req.type === 'cancel' && !server) return;
   getServer(req.id).then(
     (s) => s.handle(req),
-    (err: unknown) => post({ type: 'error', id: req.id, message: `the model code could not load: ${err instanceof Error ? err.message : String(err)}` }),
+    (err: unknown) =>
+      post({
+        type: 'error',
+        id: req.id,
+        message: `the model code could not load: ${err instanceof Error ? err.message : String(err)}`,
+      }),
   );
 };

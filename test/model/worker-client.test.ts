@@ -11,7 +11,10 @@ class FakeWorker implements WorkerLike {
   postMessage(m: Request) {
     this.sent.push(m);
   }
-  addEventListener(type: 'message' | 'error', l: ((e: MessageEvent<Reply>) => void) | ((e: ErrorEvent) => void)) {
+  addEventListener(
+    type: 'message' | 'error',
+    l: ((e: MessageEvent<Reply>) => void) | ((e: ErrorEvent) => void),
+  ) {
     if (type === 'message') this.onMessage.push(l as (e: MessageEvent<Reply>) => void);
     else this.onError.push(l as (e: ErrorEvent) => void);
   }
@@ -40,7 +43,12 @@ const setup = () => {
   });
   return { w, client, made: () => made };
 };
-const seq = { tokens: ['[CLS]', '[MASK]', '[S]'], positionIds: [0, 1, 1], blockPositionIds: [0, 0, 1], sep: 2 };
+const seq = {
+  tokens: ['[CLS]', '[MASK]', '[S]'],
+  positionIds: [0, 1, 1],
+  blockPositionIds: [0, 0, 1],
+  sep: 2,
+};
 
 describe('model client protocol', () => {
   it('creates the worker only on the first request and gives every request its own id', async () => {
@@ -60,12 +68,25 @@ describe('model client protocol', () => {
   it('reports load progress and resolves with the model info', async () => {
     const { w, client } = setup();
     const seen: string[] = [];
-    const p = client.load({ modelUrl: 'http://localhost/models/manifest.json', onProgress: (phase, f) => seen.push(`${phase}:${f}`) });
+    const p = client.load({
+      modelUrl: 'http://localhost/models/manifest.json',
+      onProgress: (phase, f) => seen.push(`${phase}:${f}`),
+    });
     const req = w.last('load');
     expect(req.modelUrl).toBe('http://localhost/models/manifest.json');
     w.reply({ type: 'progress', id: req.id, phase: 'library', fraction: null });
     w.reply({ type: 'progress', id: req.id, phase: 'weights', fraction: 0.5 });
-    const info = { backend: 'wasm' as const, skipped: [], layers: 3, heads: 4, dModel: 128, vocabSize: 4000, maxPositions: 512, parameters: 1, loadMs: 5 };
+    const info = {
+      backend: 'wasm' as const,
+      skipped: [],
+      layers: 3,
+      heads: 4,
+      dModel: 128,
+      vocabSize: 4000,
+      maxPositions: 512,
+      parameters: 1,
+      loadMs: 5,
+    };
     w.reply({ type: 'loaded', id: req.id, info });
     await expect(p).resolves.toEqual(info);
     expect(seen).toEqual(['library:null', 'weights:0.5']);
@@ -74,12 +95,19 @@ describe('model client protocol', () => {
   it('streams fill tokens, then resolves with the result', async () => {
     const { w, client } = setup();
     const tokens: (string | null)[] = [];
-    const p = client.fill({ partA: ['[CLS]', '[MASK]', '[EOS]'], masks: [1], order: [0] }, { temperature: 0.7, seed: 3, onToken: (e) => tokens.push(e.token) });
+    const p = client.fill(
+      { partA: ['[CLS]', '[MASK]', '[EOS]'], masks: [1], order: [0] },
+      { temperature: 0.7, seed: 3, onToken: (e) => tokens.push(e.token) },
+    );
     const req = w.last('fill');
     expect(req.options).toEqual({ temperature: 0.7, seed: 3 });
     w.reply({ type: 'token', id: req.id, place: 0, blank: 0, token: 'the', prob: 0.5 });
     w.reply({ type: 'token', id: req.id, place: 0, blank: 0, token: null, prob: 0.9 });
-    w.reply({ type: 'filled', id: req.id, result: { fills: [['the']], probs: [[0.5]], order: [0], ms: 1 } });
+    w.reply({
+      type: 'filled',
+      id: req.id,
+      result: { fills: [['the']], probs: [[0.5]], order: [0], ms: 1 },
+    });
     await expect(p).resolves.toMatchObject({ fills: [['the']] });
     expect(tokens).toEqual(['the', null]);
   });
@@ -97,7 +125,9 @@ describe('model client protocol', () => {
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     // An already aborted signal never reaches the worker.
     const before = w.sent.length;
-    await expect(client.score({ ...seq, targets: seq.tokens, lossMask: [0, 0, 0] }, { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      client.score({ ...seq, targets: seq.tokens, lossMask: [0, 0, 0] }, { signal: ac.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
     expect(w.sent.length).toBe(before);
   });
 

@@ -14,8 +14,18 @@ import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import { ModelClient, type WorkerLike } from '../../src/model/worker-client';
 import type { Reply, Request, TokenEvent } from '../../src/model/worker-protocol';
 
-const tok = new GlmTokenizer(JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as TokenizerJson);
-const config: GlmConfig = { vocabSize: tok.size, dModel: 32, layers: 2, heads: 2, maxPositions: 64, lnEps: 1e-5, dropout: 0 };
+const tok = new GlmTokenizer(
+  JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as TokenizerJson,
+);
+const config: GlmConfig = {
+  vocabSize: tok.size,
+  dModel: 32,
+  layers: 2,
+  heads: 2,
+  maxPositions: 64,
+  lnEps: 1e-5,
+  dropout: 0,
+};
 let tiny: GlmModel;
 
 const framed = (text: string) => ['[CLS]', ...tok.encode(text).tokens, '[EOS]'];
@@ -37,8 +47,12 @@ function partAOf(order: number[]) {
   return { c, partA: c.tokens.slice(0, c.sep).map((t) => tok.idOf(t)), masks: c.maskIndex };
 }
 
-describe('streaming fill (fill-stream.ts)', () => {
-  for (const o of [{ maxSpanLength: 4 }, { temperature: 1, topK: 30, seed: 9, maxSpanLength: 4 }, { temperature: 0.8, seed: 1, maxSpanLength: 3 }]) {
+describe('streaming fill (fill-stream.ts)', { timeout: 60_000 }, () => {
+  for (const o of [
+    { maxSpanLength: 4 },
+    { temperature: 1, topK: 30, seed: 9, maxSpanLength: 4 },
+    { temperature: 0.8, seed: 1, maxSpanLength: 3 },
+  ]) {
     it(`yields exactly fillPartA's tokens and probabilities with minSpanLength 0 (${JSON.stringify(o)})`, () => {
       const o0 = { ...o, minSpanLength: 0 };
       const order = [2, 0, 1];
@@ -49,11 +63,15 @@ describe('streaming fill (fill-stream.ts)', () => {
       for (let r = s.next(); !r.done; r = s.next()) events.push(r.value);
       // fillPartA lists fills in Part B order; the stream keeps them per blank (text order).
       expect(order.map((b) => s.fills[b])).toEqual(ref.fills);
-      order.forEach((b, p) => s.probs[b]!.forEach((x, i) => expect(x).toBeCloseTo(ref.probs[p]![i]!, 5)));
+      order.forEach((b, p) =>
+        s.probs[b]!.forEach((x, i) => expect(x).toBeCloseTo(ref.probs[p]![i]!, 5)),
+      );
       // One event per token plus one end per span, in Part B order.
       expect(events.filter((e) => e.token === null).map((e) => e.blank)).toEqual(order);
       expect(events.filter((e) => e.token !== null).length).toBe(ref.fills.flat().length);
-      expect(events.map((e) => e.place)).toEqual([...events.map((e) => e.place)].sort((a, b) => a - b));
+      expect(events.map((e) => e.place)).toEqual(
+        [...events.map((e) => e.place)].sort((a, b) => a - b),
+      );
     });
   }
 
@@ -102,110 +120,126 @@ function inMemoryWorker() {
   return { worker, server, replies };
 }
 
-describe.skipIf(!existsSync('public/models/manifest.json'))('model server with the shipped weights', () => {
-  const { worker, server, replies } = inMemoryWorker();
-  const client = new ModelClient(() => worker);
-  const text = framed('the president said that the congress would meet in the new city next year.');
-  const blanks = [
-    { start: 2, end: 3 },
-    { start: 6, end: 7 },
-    { start: 11, end: 13 },
-  ];
-  const c = construct(text, blanks, { order: [1, 2, 0] });
-  const fillInput = { partA: c.tokens.slice(0, c.sep), masks: c.maskIndex, order: c.order };
+describe.skipIf(!existsSync('public/models/manifest.json'))(
+  'model server with the shipped weights',
+  // Generous: the machine may be busy (a training run), and each request runs the real model.
+  { timeout: 60_000 },
+  () => {
+    const { worker, server, replies } = inMemoryWorker();
+    const client = new ModelClient(() => worker);
+    const text = framed(
+      'the president said that the congress would meet in the new city next year.',
+    );
+    const blanks = [
+      { start: 2, end: 3 },
+      { start: 6, end: 7 },
+      { start: 11, end: 13 },
+    ];
+    const c = construct(text, blanks, { order: [1, 2, 0] });
+    const fillInput = { partA: c.tokens.slice(0, c.sep), masks: c.maskIndex, order: c.order };
 
-  it('answers before loading with a clear error, then loads with progress', async () => {
-    await expect(client.score({ ...c })).rejects.toThrow('the model is not loaded');
-    const phases: string[] = [];
-    const info = await client.load({ modelUrl: 'public/models/manifest.json', onProgress: (p) => phases.push(p) });
-    expect(info.backend).toBe('wasm');
-    expect(info.layers).toBe(server.model!.config.layers);
-    expect(info.parameters).toBeGreaterThan(100_000);
-    expect(phases).toContain('weights');
-  });
-
-  it('streams a fill in Part B order; the streamed tokens are the result', async () => {
-    const streamed: TokenEvent[] = [];
-    const r = await client.fill(fillInput, { onToken: (e) => streamed.push(e) });
-    expect(r.fills).toHaveLength(3);
-    r.fills.forEach((f) => expect(f.length).toBeGreaterThan(0));
-    const ends = streamed.filter((e) => e.token === null).map((e) => e.blank);
-    expect(ends).toEqual(c.order);
-    for (let b = 0; b < 3; b++) {
-      expect(streamed.filter((e) => e.blank === b && e.token !== null).map((e) => e.token)).toEqual(r.fills[b]);
-    }
-    // The same greedy fill as decode.ts's fillPartA (fills there are in Part B order).
-    const m = server.model!;
-    const ids = fillInput.partA.map((t) => m.tokenizer.idOf(t));
-    const r0 = await client.fill(fillInput, { minSpanLength: 0 });
-    expect(c.order.map((b) => r0.fills[b])).toEqual(fillPartA(m, ids, fillInput.masks, fillInput.order).fills);
-  });
-
-  it('scores each Part B target with a log-probability ≤ 0 and a sorted top 5', async () => {
-    const targets = await client.score({ ...c });
-    expect(targets.map((t) => t.index)).toEqual(c.lossMask.flatMap((v, i) => (v ? [i] : [])));
-    for (const t of targets) {
-      expect(t.token).toBe(c.targets[t.index]);
-      expect(t.logprob).toBeLessThanOrEqual(0);
-      expect(t.top).toHaveLength(5);
-      t.top.slice(1).forEach(([, p], i) => expect(p).toBeLessThanOrEqual(t.top[i]![1]));
-      expect(Math.exp(t.logprob)).toBeLessThanOrEqual(t.top[0]![1] + 1e-6);
-    }
-  });
-
-  it('gives attention rows summing to 1 with exact zeros where the mask hides the key', async () => {
-    for (const head of [0, 'mean'] as const) {
-      const { n, weights } = await client.attention(c, { layer: 1, head });
-      expect(n).toBe(c.tokens.length);
-      for (let q = 0; q < n; q++) {
-        let sum = 0;
-        for (let k = 0; k < n; k++) {
-          const w = weights[q * n + k]!;
-          sum += w;
-          if (!(k < c.sep || k <= q)) expect(w).toBe(0);
-        }
-        expect(sum).toBeCloseTo(1, 4);
-      }
-    }
-    await expect(client.attention(c, { layer: 99, head: 0 })).rejects.toThrow(/layer must be/);
-  });
-
-  it('stops a fill between two tokens when cancelled', async () => {
-    const ac = new AbortController();
-    let seen = 0;
-    const p = client.fill(fillInput, {
-      temperature: 1,
-      seed: 4,
-      maxSpanLength: 20,
-      signal: ac.signal,
-      onToken: () => {
-        if (++seen === 2) ac.abort();
-      },
+    it('answers before loading with a clear error, then loads with progress', async () => {
+      await expect(client.score({ ...c })).rejects.toThrow('the model is not loaded');
+      const phases: string[] = [];
+      const info = await client.load({
+        modelUrl: 'public/models/manifest.json',
+        onProgress: (p) => phases.push(p),
+      });
+      expect(info.backend).toBe('wasm');
+      expect(info.layers).toBe(server.model!.config.layers);
+      expect(info.parameters).toBeGreaterThan(100_000);
+      expect(phases).toContain('weights');
     });
-    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    const ids = new Set(replies.filter((r) => r.type === 'cancelled').map((r) => r.id));
-    expect(ids.size).toBe(1);
-    const [id] = [...ids];
-    // A few tokens may already be in flight; the fill stops well before its end.
-    expect(replies.filter((r) => r.id === id && r.type === 'token').length).toBeLessThan(6);
-    expect(replies.some((r) => r.id === id && r.type === 'filled')).toBe(false);
-  });
 
-  it('does not grow tf.memory() over repeated requests', async () => {
-    await client.fill(fillInput, { maxSpanLength: 3 });
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) {
-      await client.fill(fillInput, { maxSpanLength: 3, temperature: 1, seed: i });
-      await client.score({ ...c });
-      await client.attention(c, { layer: 0, head: 'mean' });
-    }
-    await client.fill({ ...fillInput, order: [5, 6, 7] }).catch(() => {});
-    expect(tf.memory().numTensors).toBe(before);
-  });
+    it('streams a fill in Part B order; the streamed tokens are the result', async () => {
+      const streamed: TokenEvent[] = [];
+      const r = await client.fill(fillInput, { onToken: (e) => streamed.push(e) });
+      expect(r.fills).toHaveLength(3);
+      r.fills.forEach((f) => expect(f.length).toBeGreaterThan(0));
+      const ends = streamed.filter((e) => e.token === null).map((e) => e.blank);
+      expect(ends).toEqual(c.order);
+      for (let b = 0; b < 3; b++) {
+        expect(
+          streamed.filter((e) => e.blank === b && e.token !== null).map((e) => e.token),
+        ).toEqual(r.fills[b]);
+      }
+      // The same greedy fill as decode.ts's fillPartA (fills there are in Part B order).
+      const m = server.model!;
+      const ids = fillInput.partA.map((t) => m.tokenizer.idOf(t));
+      const r0 = await client.fill(fillInput, { minSpanLength: 0 });
+      expect(c.order.map((b) => r0.fills[b])).toEqual(
+        fillPartA(m, ids, fillInput.masks, fillInput.order).fills,
+      );
+    });
 
-  it('rejects bad requests with a message, not a crash', async () => {
-    await expect(client.fill({ ...fillInput, order: [0, 0, 1] })).rejects.toThrow(/permutation/);
-    await expect(client.fill({ ...fillInput, masks: [1, 2, 99] })).rejects.toThrow(/outside Part A/);
-    await expect(client.score({ ...c, sep: 999 })).rejects.toThrow(/sep/);
-  });
-});
+    it('scores each Part B target with a log-probability ≤ 0 and a sorted top 5', async () => {
+      const targets = await client.score({ ...c });
+      expect(targets.map((t) => t.index)).toEqual(c.lossMask.flatMap((v, i) => (v ? [i] : [])));
+      for (const t of targets) {
+        expect(t.token).toBe(c.targets[t.index]);
+        expect(t.logprob).toBeLessThanOrEqual(0);
+        expect(t.top).toHaveLength(5);
+        t.top.slice(1).forEach(([, p], i) => expect(p).toBeLessThanOrEqual(t.top[i]![1]));
+        expect(Math.exp(t.logprob)).toBeLessThanOrEqual(t.top[0]![1] + 1e-6);
+      }
+    });
+
+    it('gives attention rows summing to 1 with exact zeros where the mask hides the key', async () => {
+      for (const head of [0, 'mean'] as const) {
+        const { n, weights } = await client.attention(c, { layer: 1, head });
+        expect(n).toBe(c.tokens.length);
+        for (let q = 0; q < n; q++) {
+          let sum = 0;
+          for (let k = 0; k < n; k++) {
+            const w = weights[q * n + k]!;
+            sum += w;
+            if (!(k < c.sep || k <= q)) expect(w).toBe(0);
+          }
+          expect(sum).toBeCloseTo(1, 4);
+        }
+      }
+      await expect(client.attention(c, { layer: 99, head: 0 })).rejects.toThrow(/layer must be/);
+    });
+
+    it('stops a fill between two tokens when cancelled', async () => {
+      const ac = new AbortController();
+      let seen = 0;
+      const p = client.fill(fillInput, {
+        temperature: 1,
+        seed: 4,
+        maxSpanLength: 20,
+        signal: ac.signal,
+        onToken: () => {
+          if (++seen === 2) ac.abort();
+        },
+      });
+      await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+      const ids = new Set(replies.filter((r) => r.type === 'cancelled').map((r) => r.id));
+      expect(ids.size).toBe(1);
+      const [id] = [...ids];
+      // A few tokens may already be in flight; the fill stops well before its end.
+      expect(replies.filter((r) => r.id === id && r.type === 'token').length).toBeLessThan(6);
+      expect(replies.some((r) => r.id === id && r.type === 'filled')).toBe(false);
+    });
+
+    it('does not grow tf.memory() over repeated requests', async () => {
+      await client.fill(fillInput, { maxSpanLength: 3 });
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) {
+        await client.fill(fillInput, { maxSpanLength: 3, temperature: 1, seed: i });
+        await client.score({ ...c });
+        await client.attention(c, { layer: 0, head: 'mean' });
+      }
+      await client.fill({ ...fillInput, order: [5, 6, 7] }).catch(() => {});
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
+    it('rejects bad requests with a message, not a crash', async () => {
+      await expect(client.fill({ ...fillInput, order: [0, 0, 1] })).rejects.toThrow(/permutation/);
+      await expect(client.fill({ ...fillInput, masks: [1, 2, 99] })).rejects.toThrow(
+        /outside Part A/,
+      );
+      await expect(client.score({ ...c, sep: 999 })).rejects.toThrow(/sep/);
+    });
+  },
+);

@@ -9,7 +9,17 @@ import { ModelPanel } from '../../src/panels/Model/ModelPanel';
 import { useAttentionWeights } from '../../src/panels/Model/useAttentionWeights';
 import { resetStore } from '../../src/store';
 
-const INFO = { backend: 'wasm' as const, skipped: [], layers: 3, heads: 4, dModel: 128, vocabSize: 4000, maxPositions: 512, parameters: 1_263_872, loadMs: 900 };
+const INFO = {
+  backend: 'wasm' as const,
+  skipped: [],
+  layers: 3,
+  heads: 4,
+  dModel: 128,
+  vocabSize: 4000,
+  maxPositions: 512,
+  parameters: 1_263_872,
+  loadMs: 900,
+};
 
 /** A worker that answers every request after a tick; `hold` keeps the load pending. */
 class FakeWorker implements WorkerLike {
@@ -22,23 +32,51 @@ class FakeWorker implements WorkerLike {
   }
   terminate() {}
   reply(r: Reply) {
-    setTimeout(() => act(() => this.listeners.forEach((l) => l({ data: r } as MessageEvent<Reply>))));
+    setTimeout(() =>
+      act(() => this.listeners.forEach((l) => l({ data: r } as MessageEvent<Reply>))),
+    );
   }
   postMessage(m: Request) {
     this.sent.push(m);
     if (m.type === 'load') {
       this.reply({ type: 'progress', id: m.id, phase: 'weights', fraction: 0.5 });
       if (this.hold) return;
-      this.reply(this.failLoad ? { type: 'error', id: m.id, message: this.failLoad } : { type: 'loaded', id: m.id, info: INFO });
+      this.reply(
+        this.failLoad
+          ? { type: 'error', id: m.id, message: this.failLoad }
+          : { type: 'loaded', id: m.id, info: INFO },
+      );
     } else if (m.type === 'fill') {
       const fills = m.input.masks.map((_, b) => [`w${b}a`, `w${b}b`]);
       m.input.order.forEach((b, place) => {
-        for (const token of fills[b]!) this.reply({ type: 'token', id: m.id, place, blank: b, token, prob: 0.5 });
+        for (const token of fills[b]!)
+          this.reply({ type: 'token', id: m.id, place, blank: b, token, prob: 0.5 });
         this.reply({ type: 'token', id: m.id, place, blank: b, token: null, prob: 0.9 });
       });
-      this.reply({ type: 'filled', id: m.id, result: { fills, probs: fills.map((f) => f.map(() => 0.5)), order: m.input.order, ms: 42 } });
+      this.reply({
+        type: 'filled',
+        id: m.id,
+        result: { fills, probs: fills.map((f) => f.map(() => 0.5)), order: m.input.order, ms: 42 },
+      });
     } else if (m.type === 'score') {
-      const targets = m.input.lossMask.flatMap((v, i) => (v ? [{ index: i, token: m.input.targets[i]!, logprob: Math.log(0.25), top: [['the', 0.4], [m.input.targets[i]!, 0.25], ['a', 0.1], [',', 0.05], ['of', 0.01]] as [string, number][] }] : []));
+      const targets = m.input.lossMask.flatMap((v, i) =>
+        v
+          ? [
+              {
+                index: i,
+                token: m.input.targets[i]!,
+                logprob: Math.log(0.25),
+                top: [
+                  ['the', 0.4],
+                  [m.input.targets[i]!, 0.25],
+                  ['a', 0.1],
+                  [',', 0.05],
+                  ['of', 0.01],
+                ] as [string, number][],
+              },
+            ]
+          : [],
+      );
       this.reply({ type: 'scored', id: m.id, targets });
     } else if (m.type === 'attention') {
       const n = m.input.tokens.length;
@@ -76,11 +114,18 @@ describe('Model panel', () => {
     worker.hold = true;
     render(<ModelPanel />);
     const bar = await screen.findByRole('progressbar');
-    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', String(Math.round((0.25 + 0.7 * 0.5) * 100))));
+    await waitFor(() =>
+      expect(bar).toHaveAttribute('aria-valuenow', String(Math.round((0.25 + 0.7 * 0.5) * 100))),
+    );
     expect(bar).toHaveAttribute('aria-valuetext', 'Weights: 60%');
-    expect(worker.sent[0]).toMatchObject({ type: 'load', modelUrl: expect.stringMatching(/models\/manifest\.json$/) });
+    expect(worker.sent[0]).toMatchObject({
+      type: 'load',
+      modelUrl: expect.stringMatching(/models\/manifest\.json$/),
+    });
     worker.reply({ type: 'loaded', id: worker.sent[0]!.id, info: INFO });
-    expect(await screen.findByText(/3 layers, 4 heads, d = 128, 1\.26 M parameters, on wasm/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/3 layers, 4 heads, d = 128, 1\.26 M parameters, on wasm/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
@@ -88,7 +133,9 @@ describe('Model panel', () => {
     worker.failLoad = 'model: 404 fetching /models/manifest.json';
     render(<ModelPanel />);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The model could not load: model: 404 fetching /models/manifest.json');
+    expect(alert).toHaveTextContent(
+      'The model could not load: model: 404 fetching /models/manifest.json',
+    );
     expect(alert).toHaveTextContent('Everything else on this page still works');
     worker.failLoad = null;
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -101,7 +148,9 @@ describe('Model panel', () => {
     await screen.findByText(/Ready:/);
     await user.click(screen.getByRole('button', { name: 'Fill blanks' }));
     const list = await screen.findByRole('list', { name: 'Generated spans, in Part B order' });
-    await waitFor(() => expect(screen.getByText(/Generated 4 tokens for 2 blanks in 42 ms/)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByText(/Generated 4 tokens for 2 blanks in 42 ms/)).toBeInTheDocument(),
+    );
     const items = within(list).getAllByRole('listitem');
     // The default choices put span 1 first in Part B.
     expect(items[0]).toHaveTextContent('Span 1 (#1 in Part B)');
@@ -124,7 +173,11 @@ describe('Model panel', () => {
     await user.clear(seed);
     await user.type(seed, '7');
     await user.click(screen.getByRole('button', { name: 'Fill blanks' }));
-    await waitFor(() => expect(worker.sent.find((m) => m.type === 'fill')).toMatchObject({ options: { temperature: 0.8, topK: 40, seed: 7 } }));
+    await waitFor(() =>
+      expect(worker.sent.find((m) => m.type === 'fill')).toMatchObject({
+        options: { temperature: 0.8, topK: 40, seed: 7 },
+      }),
+    );
   });
 
   it('scores each target in a table captioned "Target scores"', async () => {
@@ -149,9 +202,15 @@ describe('Model panel', () => {
     expect(hook.result.current).toBeUndefined();
     await user.selectOptions(screen.getByLabelText('Layer'), 'Layer 1');
     await waitFor(() => expect(hook.result.current).toBeInstanceOf(Float32Array));
-    expect(worker.sent.find((m) => m.type === 'attention')).toMatchObject({ choice: { layer: 1, head: 'mean' } });
+    expect(worker.sent.find((m) => m.type === 'attention')).toMatchObject({
+      choice: { layer: 1, head: 'mean' },
+    });
     await user.selectOptions(screen.getByLabelText('Head'), 'Head 2');
-    await waitFor(() => expect(worker.sent.filter((m) => m.type === 'attention').at(-1)).toMatchObject({ choice: { layer: 1, head: 2 } }));
+    await waitFor(() =>
+      expect(worker.sent.filter((m) => m.type === 'attention').at(-1)).toMatchObject({
+        choice: { layer: 1, head: 2 },
+      }),
+    );
     await user.selectOptions(screen.getByLabelText('Layer'), 'Off (mask only)');
     await waitFor(() => expect(hook.result.current).toBeUndefined());
   });

@@ -29,7 +29,11 @@ const modelUrl = new URL('models/manifest.json', document.baseURI).href;
 const status = (s: string) => (document.getElementById('status')!.textContent = s);
 
 async function main(): Promise<BenchRow[]> {
-  setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+  });
   if (!(await tf.setBackend('wasm'))) throw new Error('the wasm backend did not start');
   await tf.ready();
   const rows: BenchRow[] = [];
@@ -58,14 +62,40 @@ async function main(): Promise<BenchRow[]> {
     await client.load({ modelUrl });
     workerLoads.push(performance.now() - t0);
   }
-  rows.push({ name: 'app worker: start + load (lazy tfjs, wasm)', value: median(workerLoads), unit: 'ms' });
+  rows.push({
+    name: 'app worker: start + load (lazy tfjs, wasm)',
+    value: median(workerLoads),
+    unit: 'ms',
+  });
   const tok = model!.tokenizer;
-  const tokens = ['[CLS]', ...tok.encode('the president said that the congress would meet in the new city next year to pass the law.').tokens, '[EOS]'];
-  const c = construct(tokens, [{ start: 2, end: 3 }, { start: 7, end: 8 }, { start: 12, end: 14 }], { order: [1, 2, 0] });
+  const tokens = [
+    '[CLS]',
+    ...tok.encode(
+      'the president said that the congress would meet in the new city next year to pass the law.',
+    ).tokens,
+    '[EOS]',
+  ];
+  const c = construct(
+    tokens,
+    [
+      { start: 2, end: 3 },
+      { start: 7, end: 8 },
+      { start: 12, end: 14 },
+    ],
+    { order: [1, 2, 0] },
+  );
   const input = { partA: c.tokens.slice(0, c.sep), masks: c.maskIndex, order: c.order };
   let generated = 0;
-  const fill = await timeIt(async () => (generated = (await client!.fill(input)).fills.flat().length), RUNS);
-  rows.push({ name: 'app worker: 3-blank fill, streamed', value: fill, unit: 'ms', note: `${generated} tokens generated` });
+  const fill = await timeIt(
+    async () => (generated = (await client!.fill(input)).fills.flat().length),
+    RUNS,
+  );
+  rows.push({
+    name: 'app worker: 3-blank fill, streamed',
+    value: fill,
+    unit: 'ms',
+    note: `${generated} tokens generated`,
+  });
   client!.dispose();
   return rows;
 }

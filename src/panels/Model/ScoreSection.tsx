@@ -4,12 +4,9 @@ import type { Construction } from '../../glm';
 import { useT } from '../../i18n';
 import { scoreTargets, sequenceKey, useModel } from '../../model/modelStore';
 
+/** A probability as a percentage: "39%", "2.6%", or "<0.1%". */
 const pct = (p: number) =>
-  p >= 0.1
-    ? `${(p * 100).toFixed(0)}%`
-    : p >= 0.001
-      ? `${(p * 100).toFixed(1)}%`
-      : `${(p * 100).toExponential(0)}%`;
+  p >= 0.1 ? `${(p * 100).toFixed(0)}%` : p >= 0.001 ? `${(p * 100).toFixed(1)}%` : '<0.1%';
 
 export function ScoreSection({ c, base }: { c: Construction | null; base: number }) {
   const t = useT();
@@ -66,7 +63,7 @@ export function ScoreSection({ c, base }: { c: Construction | null; base: number
                 const p = Math.exp(s.logprob);
                 return (
                   <tr key={s.index}>
-                    <td>
+                    <td className="nowrap">
                       {at
                         ? t('model.fill.spanLabel', { n: at.span + base, place: at.place + 1 })
                         : s.index}
