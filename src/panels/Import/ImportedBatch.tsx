@@ -1,0 +1,139 @@
+/**
+ * What the checker says about the imported sample: which sample, under which numbering, the
+ * recognised variants ("differs from GLM's reference: ..."), the problems, and the diff against
+ * the engine's batch for the inferred spans and order.
+ */
+import { useId, useMemo } from 'react';
+import type { Base } from '../../glm';
+import { useT } from '../../i18n';
+import type { Imported } from '../../store/state';
+import { diffBatches } from './diff';
+import { DiffView } from './DiffView';
+import type { Analysis } from './importer';
+import { ProblemsList } from './ProblemsList';
+
+export interface ImportedBatchProps {
+  imported: Imported;
+  analysis: Analysis;
+  base: Base;
+  onBase: (base: Base) => void;
+  /** Shows sample i; absent when the samples are no longer at hand (restored from storage). */
+  onSample?: (i: number) => void;
+  onLeave: () => void;
+}
+
+export function ImportedBatch({
+  imported,
+  analysis: a,
+  base,
+  onBase,
+  onSample,
+  onLeave,
+}: ImportedBatchProps) {
+  const t = useT();
+  const id = useId();
+  const diff = useMemo(
+    () => (a.engine ? diffBatches(imported.batch, a.engine) : null),
+    [imported.batch, a.engine],
+  );
+  const { check, view } = a;
+  const order = view.order.map((o) => o + 1).join(', ');
+  return (
+    <div className="import-result">
+      <div className="import-summary">
+        <p className="import-showing">
+          {t('import.showing', {
+            name: imported.name,
+            tokens: imported.batch.tokens.length,
+            sep: imported.batch.sep,
+            spans: view.spans.length,
+          })}{' '}
+          {view.spans.length > 0 && t('import.order', { order })}
+        </p>
+        <button type="button" className="button" onClick={onLeave}>
+          {t('import.back')}
+        </button>
+      </div>
+      <div className="import-settings">
+        {imported.samples > 1 && (
+          <div className="field">
+            <label htmlFor={`${id}-sample`}>{t('import.sample')}</label>
+            <select
+              id={`${id}-sample`}
+              value={imported.sample}
+              disabled={!onSample}
+              onChange={(e) => onSample?.(Number(e.target.value))}
+            >
+              {Array.from({ length: imported.samples }, (_, i) => (
+                <option key={i} value={i}>
+                  {t('import.sampleOption', { i: i + 1, n: imported.samples })}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <fieldset className="segmented">
+          <legend className="segmented-legend">{t('import.convention')}</legend>
+          <div className="segmented-options">
+            {([0, 1] as const).map((b) => (
+              <label key={b} className={base === b ? 'is-checked' : undefined}>
+                <input
+                  type="radio"
+                  name={`${id}-base`}
+                  value={b}
+                  checked={base === b}
+                  onChange={() => onBase(b)}
+                />
+                <span>{t(b === 0 ? 'import.base0' : 'import.base1')}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      {check.notes.length > 0 && (
+        <ul className="import-notes" aria-label={t('import.notes')}>
+          {check.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {check.variants.length > 0 && (
+        <div className="import-variants">
+          <h3 className="import-subtitle" id={`${id}-variants`}>
+            {t('import.variantsHeading', { n: check.variants.length })}
+          </h3>
+          <ul aria-labelledby={`${id}-variants`}>
+            {check.variants.map((v) => (
+              <li key={v.id} data-variant={v.id}>
+                <strong>{t(`import.variant.${v.id}`)}</strong> — {t('import.differsFromReference')}{' '}
+                {v.message}
+                {v.id === 'one-based' && base === 0 && (
+                  <>
+                    {' '}
+                    <button type="button" className="button button-small" onClick={() => onBase(1)}>
+                      {t('import.useBase1')}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {view.dropped.length > 0 && (
+        <p className="import-note">{t('import.dropped', { n: view.dropped.length })}</p>
+      )}
+      <ProblemsList
+        problems={check.problems}
+        headingId={`${id}-problems`}
+        variants={check.variants.length > 0}
+      />
+      <h3 className="import-subtitle">{t('import.diffHeading')}</h3>
+      {diff ? (
+        <DiffView diff={diff} />
+      ) : (
+        <p className="import-note">{t('import.noEngine', { error: a.engineError ?? '' })}</p>
+      )}
+    </div>
+  );
+}

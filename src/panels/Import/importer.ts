@@ -1,0 +1,148 @@
+/**
+ * From text to what the panels show, as pure steps: read the JSON (with a position on failure),
+ * parse the batch (loading the vocabulary only for ids), check one sample against GLM's rules
+ * (recognising known variants), infer the spans and Part B order, and rebuild the batch with the
+ * engine for the diff view.
+ */
+import {
+  checkWithVariants,
+  construct,
+  GMASK,
+  parseBatch,
+  SMASK,
+  type Base,
+  type CheckInput,
+  type Construction,
+  type IdLookup,
+  type Layout,
+  type Objective,
+  type Span,
+  type VariantCheckResult,
+} from '../../glm';
+import { MAX_IMPORT_BYTES, parseJsonText, type JsonFailure } from './json';
+
+/** Why an import was refused; the view is left as it was. */
+export type ImportFailure =
+  | { kind: 'empty' }
+  | { kind: 'size'; bytes: number }
+  | { kind: 'json'; json: JsonFailure }
+  | { kind: 'shape'; field: string; message: string }
+  | { kind: 'lengths'; sample: number; problems: { field: string; message: string }[] }
+  | { kind: 'vocab'; message: string };
+
+export type ReadResult =
+  { ok: true; samples: CheckInput[]; ids: boolean } | { ok: false; failure: ImportFailure };
+
+const TOKEN_IDS = /holds token ids/;
+
+/** Reads a batch from text; `loadLookup` is called only when the tokens are ids. */
+export async function readBatch(
+  text: string,
+  loadLookup: () => Promise<IdLookup>,
+): Promise<ReadResult> {
+  if (text.length > MAX_IMPORT_BYTES)
+    return { ok: false, failure: { kind: 'size', bytes: text.length } };
+  if (text.trim() === '') return { ok: false, failure: { kind: 'empty' } };
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, failure: { kind: 'json', json: json.error } };
+  let parsed = parseBatch(json.value);
+  let ids = false;
+  if (!parsed.ok && TOKEN_IDS.test(parsed.message)) {
+    let lookup: IdLookup;
+    try {
+      lookup = await loadLookup();
+    } catch (e) {
+      return { ok: false, failure: { kind: 'vocab', message: (e as Error).message } };
+    }
+    parsed = parseBatch(json.value, lookup);
+    ids = true;
+  }
+  if (!parsed.ok)
+    return { ok: false, failure: { kind: 'shape', field: parsed.field, message: parsed.message } };
+  return { ok: true, samples: parsed.samples, ids };
+}
+
+/** What the panels show for a sample: the rebuilt text, spans and order the engine can build. */
+export interface View {
+  tokens: string[];
+  spans: Span[];
+  order: number[];
+  layout: Layout;
+  objective: Objective;
+  /** Spans that could not be shown (a mask with no Part B tokens), by inferred index. */
+  dropped: number[];
+}
+
+export interface Analysis {
+  check: VariantCheckResult;
+  view: View;
+  /** The engine's batch for the view (padded like the import), numbered with `base`; null if it cannot be built. */
+  engine: Construction | null;
+  engineError: string | null;
+}
+
+/** The objective whose mask token Part A uses ([gMASK] document, [sMASK] sentence, else short spans). */
+export function objectiveOf(tokens: readonly string[], sep: number): Objective {
+  const a = tokens.slice(0, sep);
+  if (a.includes(GMASK)) return 'document';
+  if (a.includes(SMASK)) return 'sentence';
+  return 'span';
+}
+
+/** Checks one sample and derives its view; `null` when its shape is too broken to infer spans. */
+export function analyze(sample: CheckInput, base: Base): Analysis | null {
+  const check = checkWithVariants({ ...sample, base });
+  const inf = check.inferred;
+  if (!inf) return null;
+  // Keep the spans the engine can build: a mask with no Part B tokens has an empty span.
+  const keep = inf.spans.map((s, i) => (s.end > s.start ? i : -1)).filter((i) => i >= 0);
+  const newIndex = new Map(keep.map((old, i) => [old, i]));
+  const spans = keep.map((i) => inf.spans[i]!);
+  const order = inf.order.filter((o) => newIndex.has(o)).map((o) => newIndex.get(o)!);
+  for (let i = 0; i < spans.length; i++) if (!order.includes(i)) order.push(i);
+  const objective = objectiveOf(sample.tokens, sample.sep);
+  let layout: Layout = inf.layout;
+  const view: View = {
+    tokens: inf.original,
+    spans,
+    order,
+    layout,
+    objective,
+    dropped: inf.spans.map((_, i) => i).filter((i) => !newIndex.has(i)),
+  };
+  let engine: Construction | null = null;
+  let engineError: string | null = null;
+  for (const attempt of layout === 'suffix'
+    ? (['suffix', 'block'] as const)
+    : (['block'] as const)) {
+    try {
+      const c = construct(view.tokens, spans, { order, objective, layout: attempt });
+      const L = sample.tokens.length;
+      engine =
+        L > c.unpaddedLength
+          ? construct(view.tokens, spans, { order, objective, layout: attempt, padTo: L })
+          : c;
+      layout = attempt;
+      engineError = null;
+      break;
+    } catch (e) {
+      engineError = (e as Error).message;
+    }
+  }
+  view.layout = layout;
+  return { check, view, engine: engine ? numbered(engine, base) : null, engineError };
+}
+
+/** The engine's position ids under the chosen numbering (padding keeps its 0). */
+function numbered(c: Construction, base: Base): Construction {
+  if (base === 0) return c;
+  return { ...c, positionIds: c.positionIds.map((p, i) => (i < c.unpaddedLength ? p + base : p)) };
+}
+
+/** Shape problems (lengths that disagree, sep out of range) of a sample that `analyze` refused. */
+export function shapeProblems(sample: CheckInput, base: Base) {
+  return checkWithVariants({ ...sample, base }).problems.map((p) => ({
+    field: p.field,
+    message: p.message,
+  }));
+}
