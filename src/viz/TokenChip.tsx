@@ -1,0 +1,62 @@
+/**
+ * One token as a monospace chip: the token on top, a small number (index or position) under it.
+ * A chip in a span takes that span's colour (`--span`, from spanColor); the CSS mixes the fill for
+ * the theme, so a span looks the same in every panel. Chips carry no handlers: lists delegate.
+ */
+import { createElement, memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
+import { chipKind, chipText, type ChipKind } from './chips';
+import { spanColor } from './colors';
+
+export interface TokenChipProps extends HTMLAttributes<HTMLElement> {
+  /** The token as the engine spells it. */
+  token: string;
+  /** A small number under the token (an index or a position); omitted when undefined. */
+  index?: number | string;
+  /** Sorted-span index whose colour the chip takes, or null for none. */
+  span?: number | null;
+  /** How the chip is drawn (defaults to the token's own kind). */
+  kind?: ChipKind;
+  /** Lit up by the linked pointer (hover or focus anywhere). */
+  lit?: boolean;
+  /** Part of a selection being made. */
+  selected?: boolean;
+  /** The element to render (a list item by default). */
+  as?: 'li' | 'div' | 'span';
+  /** Forwarded to the element (React 19 passes refs as props). */
+  ref?: Ref<HTMLElement>;
+}
+
+function TokenChipImpl({
+  token,
+  index,
+  span = null,
+  kind,
+  lit,
+  selected,
+  as = 'li',
+  className,
+  style,
+  ...rest
+}: TokenChipProps) {
+  const k = kind ?? chipKind(token);
+  const classes = [
+    'chip',
+    `chip-${k}`,
+    span !== null ? 'chip-span' : '',
+    lit ? 'is-lit' : '',
+    selected ? 'is-selected' : '',
+    className ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const css = span !== null ? ({ ...style, '--span': spanColor(span) } as CSSProperties) : style;
+  return createElement(
+    as,
+    { ...rest, className: classes, style: css, 'data-kind': k },
+    <span className="chip-text">{chipText(token)}</span>,
+    index !== undefined ? <span className="chip-index">{index}</span> : null,
+  );
+}
+
+/** Memoised: a list re-renders on hover, but only the chips whose props change re-draw. */
+export const TokenChip = memo(TokenChipImpl);
