@@ -1,0 +1,40 @@
+/**
+ * Step 1: the text and its tokens. The textarea writes the store on every keystroke (it is the one
+ * urgent thing); the chips below follow in a deferred render, so a huge text never blocks typing.
+ */
+import { useId } from 'react';
+import { useT } from '../../i18n';
+import { useApp } from '../../store/hooks';
+import { setCls, setText } from '../../store/store';
+import { Panel } from '../../app/ui/Panel';
+import { TextTokens } from './TextTokens';
+
+export function TextPanel() {
+  const t = useT();
+  const id = useId();
+  const text = useApp((s) => s.text);
+  const cls = useApp((s) => s.cls);
+  return (
+    <Panel id="text" step={1} title={t('text.title')} lede={t('text.lede')}>
+      <div className="text-input">
+        <label className="field-label" htmlFor={`${id}-text`}>
+          {t('text.label')}
+        </label>
+        <textarea
+          id={`${id}-text`}
+          className="text-area"
+          value={text}
+          rows={3}
+          spellCheck={false}
+          placeholder={t('text.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={cls} onChange={(e) => setCls(e.target.checked)} />
+          <span>{t('text.cls')}</span>
+        </label>
+      </div>
+      {text.trim() === '' ? <p className="empty">{t('text.empty')}</p> : <TextTokens />}
+    </Panel>
+  );
+}
