@@ -1,13 +1,36 @@
+/**
+ * The app shell: header and toolbar, then the panels in pipeline order (text → spans → Part A →
+ * Part B → 2D positions → attention mask), and the notices. Panels read the store themselves.
+ */
+import { MaskPanel } from '../panels/Mask/MaskPanel';
+import { PartAPanel } from '../panels/PartA/PartAPanel';
+import { PartBPanel } from '../panels/PartB/PartBPanel';
+import { PositionsPanel } from '../panels/Positions/PositionsPanel';
+import { Notices } from '../panels/Notices/Notices';
+import { SpansPanel } from '../panels/Spans/SpansPanel';
+import { TextPanel } from '../panels/Text/TextPanel';
+import { useT } from '../i18n';
 import { Header } from './Header';
+import { useDocumentAttributes } from './useDocumentAttributes';
 
-/** The app shell: the header, and a main area that the panels fill. */
 export function App() {
+  const t = useT();
+  useDocumentAttributes();
   return (
     <div className="app">
-      <Header />
-      <main className="app-main" aria-label="GLM infilling panels">
-        {/* Panels (Text, Spans, Part A, Part B, Positions, Mask, ...) go here. */}
+      <Header
+        extras={<>{/* ---- Toolbar slot: Export, Language and Lesson controls go here. ---- */}</>}
+      />
+      <main className="app-main" aria-label={t('app.mainLabel')}>
+        <TextPanel />
+        <SpansPanel />
+        <PartAPanel />
+        <PartBPanel />
+        <PositionsPanel />
+        {/* ---- Step 6: the attention mask (src/panels/Mask, built separately). ---- */}
+        <MaskPanel />
       </main>
+      <Notices />
     </div>
   );
 }

@@ -9,5 +9,5 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The whole shell: header plus the (still empty) panel area. */
+/** The whole app: header, toolbar and every panel, on the default text. */
 export const Empty: Story = {};

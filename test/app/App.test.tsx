@@ -1,8 +1,13 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
+import { PAPER_EXAMPLE, resetStore, store } from '../../src/store';
 
-describe('App', () => {
+beforeEach(() => resetStore());
+
+// The whole app (every panel, the mask included) renders slowly in jsdom on a busy machine.
+describe('App', { timeout: 30_000 }, () => {
   it('shows the app name as the page heading, with a tagline', () => {
     render(<App />);
     const banner = screen.getByRole('banner');
@@ -12,8 +17,56 @@ describe('App', () => {
     expect(banner).toHaveTextContent(/fill them back in/);
   });
 
-  it('has a main area for the panels', () => {
+  it('lays the panels out in pipeline order, each a section named by its h2', () => {
     render(<App />);
-    expect(screen.getByRole('main')).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    const regions = within(main)
+      .getAllByRole('region')
+      .filter((r) => r.tagName === 'SECTION');
+    expect(
+      regions.map(
+        (r) =>
+          r.getAttribute('aria-labelledby') &&
+          document.getElementById(r.getAttribute('aria-labelledby')!)?.textContent,
+      ),
+    ).toEqual([
+      'Text and tokens',
+      'Spans',
+      'Part A: the corrupted text',
+      'Part B: the spans, shuffled',
+      '2D positions',
+      'Attention mask',
+    ]);
+    for (const r of regions) {
+      expect(within(r).getByRole('heading', { level: 2 })).toBeInTheDocument();
+    }
+  });
+
+  it('switches to the projector theme through data-theme on <html>', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<App />);
+    expect(document.documentElement.dataset.theme).toBe('light');
+    await user.click(screen.getByRole('radio', { name: 'Projector' }));
+    expect(store.getState().theme).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await user.click(screen.getByRole('radio', { name: 'Light' }));
+    expect(document.documentElement.dataset.theme).toBe('light');
+  });
+
+  it('loads the paper example from the toolbar', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Paper example' }));
+    expect(store.getState()).toMatchObject(PAPER_EXAMPLE);
+    expect(screen.getByLabelText('Text')).toHaveValue('x1 x2 x3 x4 x5 x6');
+  });
+
+  it('shows its interface in Chinese when the language is zh', () => {
+    resetStore({ lang: 'zh' });
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1, name: 'GLM 填空实验室' })).toBeInTheDocument();
+    expect(screen.getByLabelText('文本')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: '二维位置' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('zh-Hans');
   });
 });
