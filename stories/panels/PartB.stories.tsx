@@ -1,0 +1,22 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { PartBPanel } from '../../src/panels/PartB/PartBPanel';
+import { FIXTURES, fixtureStory, withFrame } from './fixtures';
+
+const meta = {
+  title: 'Panels/PartB',
+  component: PartBPanel,
+  decorators: [withFrame],
+} satisfies Meta<typeof PartBPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Paper: Story = fixtureStory(FIXTURES.paper);
+export const PaperOneBased: Story = fixtureStory(FIXTURES.paperOneBased);
+export const PaperProjector: Story = fixtureStory(FIXTURES.paperProjector);
+export const LongParagraph: Story = fixtureStory(FIXTURES.longParagraph);
+export const SentenceObjective: Story = fixtureStory(FIXTURES.sentence);
+export const DocumentObjective: Story = fixtureStory(FIXTURES.document);
+export const NoSpans: Story = fixtureStory(FIXTURES.noSpans);
+export const OneSpanCoveringEverything: Story = fixtureStory(FIXTURES.everything);
+export const TwoHundredTokens: Story = fixtureStory(FIXTURES.long);
