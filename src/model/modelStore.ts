@@ -98,17 +98,28 @@ export function sequenceKey(
 }
 
 let client: ModelClient | null = null;
-let makeClient = () => {
+let customClient = false;
+const defaultClient = () => {
   if (typeof Worker === 'undefined') throw new Error('this browser cannot run Web Workers');
   return new ModelClient();
 };
+let makeClient = defaultClient;
 
-/** Replaces the worker client (tests, stories); resets the state. */
-export function setModelClient(factory: () => ModelClient): void {
+/** Replaces the worker client (tests, stories), or restores the real one with null; resets the state. */
+export function setModelClient(factory: (() => ModelClient) | null): void {
   client?.dispose();
   client = null;
-  makeClient = factory;
+  makeClient = factory ?? defaultClient;
+  customClient = factory !== null;
   modelStore.setState(initial(), true);
+}
+
+/**
+ * Whether loading can start on its own: in a browser with Web Workers, or with a client set by
+ * `setModelClient`. Elsewhere (jsdom tests, server rendering) the panel waits for a click.
+ */
+export function canAutoLoad(): boolean {
+  return customClient || typeof Worker !== 'undefined';
 }
 
 function getClient(): ModelClient {

@@ -100,7 +100,7 @@ beforeEach(() => {
 
 const panel = () => screen.getByRole('region', { name: 'Tiny GLM' });
 
-describe('Model panel', () => {
+describe('Model panel', { timeout: 30_000 }, () => {
   it('is a section named by its h2, and waits without loading when autoLoad is off', () => {
     render(<ModelPanel autoLoad={false} />);
     expect(within(panel()).getByRole('heading', { level: 2 })).toHaveTextContent('Tiny GLM');
@@ -108,6 +108,17 @@ describe('Model panel', () => {
     expect(screen.getByRole('button', { name: 'Fill blanks' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Score' })).toBeDisabled();
     expect(worker.sent).toHaveLength(0);
+  });
+
+  it('without Web Workers (jsdom) waits for a click, then says it cannot run', async () => {
+    setModelClient(null);
+    render(<ModelPanel />);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(modelStore.getState().status).toBe('idle');
+    await userEvent.click(screen.getByRole('button', { name: 'Load the model' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'this browser cannot run Web Workers',
+    );
   });
 
   it('shows a progress bar while loading, then what it loaded', async () => {

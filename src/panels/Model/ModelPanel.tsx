@@ -5,7 +5,7 @@
  */
 import { useDeferredValue, useEffect } from 'react';
 import { useT } from '../../i18n';
-import { loadModel, refreshAttention, useModel } from '../../model/modelStore';
+import { canAutoLoad, loadModel, refreshAttention, useModel } from '../../model/modelStore';
 import { GlmTokenizer } from '../../model/tokenizer';
 import { getTokenizer } from '../../store/derive';
 import { useApp, useDerived } from '../../store/hooks';
@@ -37,7 +37,10 @@ export function ModelPanel({ autoLoad = true }: ModelPanelProps) {
   const status = useModel((s) => s.status);
   const choice = useModel((s) => s.attentionChoice);
 
-  useEffect(() => (autoLoad ? whenIdle(() => void loadModel()) : undefined), [autoLoad]);
+  useEffect(
+    () => (autoLoad && canAutoLoad() ? whenIdle(() => void loadModel()) : undefined),
+    [autoLoad],
+  );
   // The chosen attention weights follow the construction (one request at a time; stale ones dropped).
   useEffect(() => {
     if (status === 'ready' && choice) void refreshAttention(c);
