@@ -99,6 +99,54 @@ describe('streaming fill (fill-stream.ts)', { timeout: 60_000 }, () => {
   });
 });
 
+describe('backend choice', () => {
+  it('falls back wasm → webgl → cpu and says why each was skipped', async () => {
+    const replies: Reply[] = [];
+    const tried: string[] = [];
+    const server = createModelServer({
+      post: (r) => replies.push(r),
+      // Pretend: wasm throws, webgl does not start, cpu starts (the real backend stays wasm).
+      useBackend: async (name) => {
+        tried.push(name);
+        if (name === 'wasm') throw new Error('no wasm here');
+        return name === 'cpu';
+      },
+      loadModel: async () => ({ ...tiny, manifest: {} as never, dispose: () => {} }),
+    });
+    await server.handle({ type: 'load', id: 1, modelUrl: 'unused' });
+    expect(tried).toEqual(['wasm', 'webgl', 'cpu']);
+    const loaded = replies.find((r) => r.type === 'loaded');
+    expect(loaded).toMatchObject({
+      info: {
+        backend: 'cpu',
+        skipped: [
+          { backend: 'wasm', reason: 'no wasm here' },
+          { backend: 'webgl', reason: 'did not start' },
+        ],
+      },
+    });
+    expect(
+      replies.filter((r) => r.type === 'progress').map((r) => r.type === 'progress' && r.phase),
+    ).toEqual(['backend', 'weights', 'warmup']);
+  });
+
+  it('reports an error naming every backend when none starts', async () => {
+    const replies: Reply[] = [];
+    const server = createModelServer({
+      post: (r) => replies.push(r),
+      useBackend: async () => false,
+    });
+    await server.handle({ type: 'load', id: 7, modelUrl: 'unused', backends: ['webgl', 'cpu'] });
+    expect(replies.at(-1)).toMatchObject({
+      type: 'error',
+      id: 7,
+      message: expect.stringMatching(
+        /no TensorFlow.js backend could start \(webgl: did not start; cpu: did not start\)/,
+      ),
+    });
+  });
+});
+
 /** A worker whose other side is the real server, replies delivered asynchronously like postMessage. */
 function inMemoryWorker() {
   const listeners: ((e: MessageEvent<Reply>) => void)[] = [];
