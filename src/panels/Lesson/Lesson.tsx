@@ -1,0 +1,166 @@
+/**
+ * The guided lesson's region: "Step k of n", the step's explanation and the questions people get
+ * wrong there, Previous/Next, the presenter view and the way out. ← → and Space move, Escape
+ * leaves (the user's own text comes back). Renders nothing while no lesson runs.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useT } from '../../i18n';
+import {
+  endLesson,
+  nextStep,
+  previousStep,
+  setLessonSource,
+  setPresenter,
+  useLesson,
+  type LessonSource,
+} from '../../lesson/lessonStore';
+import { LESSON_STEPS, visibilityCell } from '../../lesson/steps';
+import { useDerived } from '../../store/hooks';
+import { Segmented } from '../../app/ui/Segmented';
+import { ModelStepAction } from './ModelStepAction';
+import { useLessonStage } from './useLessonStage';
+import './lesson.css';
+
+/** Keys typed into these keep their own meaning (text fields, the mask grid, the span picker…). */
+const OWN_KEYS = 'input, textarea, select, [contenteditable="true"], [role="grid"], [role="listbox"], [role="slider"], [role="radiogroup"], [role="tablist"]';
+/** Space activates these, so the lesson leaves it to them. */
+const SPACE_KEYS = 'button, a[href], summary, [role="button"], [role="option"], [role="checkbox"]';
+
+function keepsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest(OWN_KEYS)) return true;
+  return key === ' ' && target.closest(SPACE_KEYS) !== null;
+}
+
+export function Lesson() {
+  const t = useT();
+  const titleId = useId();
+  const active = useLesson((s) => s.active);
+  const index = useLesson((s) => s.step);
+  const presenter = useLesson((s) => s.presenter);
+  const source = useLesson((s) => s.source);
+  const { construction: c, texts } = useDerived();
+  const step = active ? LESSON_STEPS[index]! : null;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const returnTo = useRef<Element | null>(null);
+
+  useLessonStage(step, presenter, c);
+
+  // Focus the lesson when it starts; give focus back when it ends.
+  useEffect(() => {
+    if (!active) return;
+    returnTo.current = document.activeElement;
+    headingRef.current?.focus();
+    return () => {
+      const el = returnTo.current;
+      if (el instanceof HTMLElement && el.isConnected) el.focus();
+    };
+  }, [active]);
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        endLesson();
+        return;
+      }
+      if (keepsKey(e.target, e.key)) return;
+      if (e.key === 'ArrowRight' || e.key === ' ') {
+        e.preventDefault();
+        nextStep();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        previousStep();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  if (!step) return null;
+  const n = LESSON_STEPS.length;
+  const k = index + 1;
+  const last = k === n;
+  const panelMissing = typeof document !== 'undefined' && !document.getElementById(`panel-${step.panel}`);
+  const cell = step.id === 'mask' ? visibilityCell(c) : null;
+  const words = (span: number) => {
+    const s = c?.spans[span];
+    return s ? texts.slice(s.start, s.end).join(' ') : '';
+  };
+
+  return (
+    <section className="lesson" role="region" aria-labelledby={titleId} data-step={step.id}>
+      <div className="lesson-head">
+        <h2 className="lesson-title" tabIndex={-1} ref={headingRef}>
+          <span id={titleId}>{t('lesson.region')}</span>
+          <span className="lesson-count">{t('lesson.stepOf', { k, n })}</span>
+        </h2>
+        <div className="lesson-tools">
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={presenter}
+            title={t('lesson.presenterHint')}
+            onClick={() => setPresenter(!presenter)}
+          >
+            {t('lesson.presenter')}
+          </button>
+          <button type="button" className="button button-small" title={t('lesson.endHint')} onClick={endLesson}>
+            {t('lesson.end')}
+          </button>
+        </div>
+      </div>
+      <ol className="lesson-progress" aria-hidden="true">
+        {LESSON_STEPS.map((s, i) => (
+          <li key={s.id} className={i === index ? 'is-current' : i < index ? 'is-done' : undefined} />
+        ))}
+      </ol>
+      <div className="lesson-body">
+        <h3 className="lesson-step-title">{t(step.title)}</h3>
+        {step.id === 'text' && (
+          <Segmented<LessonSource>
+            legend={t('lesson.source')}
+            options={[
+              { value: 'paper', label: t('lesson.source.paper') },
+              { value: 'own', label: t('lesson.source.own') },
+            ]}
+            value={source}
+            onChange={setLessonSource}
+          />
+        )}
+        <p className="lesson-text">{t(step.body)}</p>
+        {cell && (
+          <p className="lesson-lit">
+            {t('lesson.mask.lit', {
+              later: words(cell.later),
+              earlier: words(cell.earlier),
+              lp: c!.order.indexOf(cell.later) + 1,
+              ep: c!.order.indexOf(cell.earlier) + 1,
+            })}
+          </p>
+        )}
+        {step.confusions.map((key) => (
+          <aside key={key} className="lesson-confusion" aria-label={t('lesson.confusionLabel')}>
+            <p>{t(key)}</p>
+          </aside>
+        ))}
+        {step.id === 'model' && <ModelStepAction />}
+        {panelMissing && <p className="lesson-missing">{t('lesson.noPanel')}</p>}
+      </div>
+      <div className="lesson-nav">
+        <button type="button" className="button" onClick={previousStep} disabled={index === 0}>
+          {t('lesson.previous')}
+        </button>
+        <span className="lesson-keys">{t('lesson.keys')}</span>
+        <button type="button" className="button button-primary" onClick={last ? endLesson : nextStep}>
+          {last ? t('lesson.finish') : t('lesson.next')}
+        </button>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {t('lesson.announce', { k, n, title: t(step.title) })}
+      </p>
+    </section>
+  );
+}
