@@ -1,0 +1,43 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useT } from '../../src/i18n';
+import { ExportMenu } from '../../src/panels/Export';
+import { currentFigure2 } from '../../src/panels/Export/figure';
+import { FIXTURES, fixtureStory, withFrame } from './fixtures';
+
+/** Figure 2 for the fixture, as the Export menu saves it . */
+function Figure2() {
+  const t = useT();
+  const svg = currentFigure2(t);
+  if (!svg) return <p>{t('export.noBatch')}</p>;
+  // Inline, so the gallery shows exactly the saved document (its styles are prefixed `g2-`).
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption>{t('export.previewTitle')}</figcaption>
+      <div style={{ overflowX: 'auto' }} dangerouslySetInnerHTML={{ __html: svg }} />
+    </figure>
+  );
+}
+
+const meta = {
+  title: 'Panels/Export',
+  component: ExportMenu,
+  decorators: [withFrame],
+} satisfies Meta<typeof ExportMenu>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The toolbar control (open it: arrow keys move, Escape closes). */
+export const Menu: Story = fixtureStory(FIXTURES.paper);
+
+const figure = (f: (typeof FIXTURES)[keyof typeof FIXTURES]): Story => ({ ...fixtureStory(f), render: () => <Figure2 /> });
+
+export const FigurePaper: Story = figure(FIXTURES.paper);
+export const FigurePaperOneBased: Story = figure(FIXTURES.paperOneBased);
+export const FigureProjector: Story = figure(FIXTURES.paperProjector);
+export const FigureLongParagraph: Story = figure(FIXTURES.longParagraph);
+export const FigureSentenceObjective: Story = figure(FIXTURES.sentence);
+export const FigureDocumentObjective: Story = figure(FIXTURES.document);
+export const FigureNoSpans: Story = figure(FIXTURES.noSpans);
+export const FigureOneSpanCoveringEverything: Story = figure(FIXTURES.everything);
+export const FigureTwoHundredTokens: Story = figure(FIXTURES.long);
