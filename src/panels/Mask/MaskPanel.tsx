@@ -108,7 +108,9 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
   if (model && pointer?.kind === 'cell' && pointer.q < model.n && pointer.k < model.n) {
     details = cellName(model.text, pointer.q, pointer.k);
   } else if (model && pointer && highlight.seq.size > 0) {
-    const i = pointer.kind === 'seq' ? pointer.index : Math.min(...highlight.seq);
+    // The pointed token itself: a sequence index as is, a text token by where it sits now.
+    const own = pointer.kind === 'seq' ? pointer.index : pointer.kind === 'text' ? (model.c.textToSeq[pointer.index] ?? -1) : -1;
+    const i = own >= 0 ? own : Math.min(...highlight.seq);
     if (i < model.n) details = seqDetail(model.text, i);
   }
   const clamped: CellPos = model ? { q: Math.min(active.q, model.n - 1), k: Math.min(active.k, model.n - 1) } : active;
