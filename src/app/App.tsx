@@ -3,6 +3,10 @@
  * Part B → 2D positions → attention mask), and the notices. Panels read the store themselves.
  */
 import { MaskPanel } from '../panels/Mask/MaskPanel';
+import { ModelPanel } from '../panels/Model/ModelPanel';
+import { useAttentionWeights } from '../panels/Model/useAttentionWeights';
+import { ImportPanel } from '../panels/Import/ImportPanel';
+import { StatsPanel } from '../panels/Stats/StatsPanel';
 import { PartAPanel } from '../panels/PartA/PartAPanel';
 import { PartBPanel } from '../panels/PartB/PartBPanel';
 import { PositionsPanel } from '../panels/Positions/PositionsPanel';
@@ -15,6 +19,7 @@ import { useDocumentAttributes } from './useDocumentAttributes';
 
 export function App() {
   const t = useT();
+  const weights = useAttentionWeights();
   useDocumentAttributes();
   return (
     <div className="app">
@@ -28,7 +33,10 @@ export function App() {
         <PartBPanel />
         <PositionsPanel />
         {/* ---- Step 6: the attention mask (src/panels/Mask, built separately). ---- */}
-        <MaskPanel />
+        <MaskPanel weights={weights} />
+        <ModelPanel />
+        <ImportPanel />
+        <StatsPanel />
       </main>
       <Notices />
     </div>

@@ -11,36 +11,52 @@ import {
   type Token,
   type Tokenizer,
 } from '../glm';
-import type { Choices, Pointer } from './state';
+import type { Choices, Pointer, TokenizerName } from './state';
 
-let tokenizer: Tokenizer = wordTokenizer;
+let modelTokenizer: Tokenizer | null = null;
+let current: TokenizerName = 'model';
 
-/** The app's tokenizer (the model's, once loaded at start-up; the word tokenizer until then). */
-export function getTokenizer(): Tokenizer {
-  return tokenizer;
+/**
+ * The tokenizer behind a name. The model's is registered at start-up (it is a small JSON file in
+ * the app); until then, and wherever it cannot load (tests, a failed fetch), words stand in.
+ */
+export function tokenizerFor(name: TokenizerName): Tokenizer {
+  return name === 'model' && modelTokenizer ? modelTokenizer : wordTokenizer;
 }
 
-/** Sets the app's tokenizer; call before the first render so links read the same tokens. */
-export function setTokenizer(t: Tokenizer): void {
-  tokenizer = t;
+/** The tokenizer of the current view. */
+export function getTokenizer(): Tokenizer {
+  return tokenizerFor(current);
+}
+
+/** Is the model's tokenizer available? */
+export function hasModelTokenizer(): boolean {
+  return modelTokenizer !== null;
+}
+
+/** Registers the model's tokenizer; call before the first render so links read the same tokens. */
+export function setModelTokenizer(t: Tokenizer | null): void {
+  modelTokenizer = t;
   tokensMemo = null;
 }
 
-let tokensMemo: { text: string; cls: boolean; tokens: Token[] } | null = null;
+let tokensMemo: { text: string; cls: boolean; tok: Tokenizer; tokens: Token[] } | null = null;
 
-/** The framed tokens of the text. */
-export function tokensOf(text: string, cls: boolean): Token[] {
-  if (tokensMemo && tokensMemo.text === text && tokensMemo.cls === cls) return tokensMemo.tokens;
-  const tokens = frame(tokenizer.tokenize(text), { cls });
-  tokensMemo = { text, cls, tokens };
+/** The framed tokens of the text under a tokenizer (default: the current view's). */
+export function tokensOf(text: string, cls: boolean, name: TokenizerName = current): Token[] {
+  const tok = tokenizerFor(name);
+  if (tokensMemo && tokensMemo.text === text && tokensMemo.cls === cls && tokensMemo.tok === tok) return tokensMemo.tokens;
+  const tokens = frame(tok.tokenize(text), { cls });
+  tokensMemo = { text, cls, tok, tokens };
   return tokens;
 }
 
 const importedMemo = new WeakMap<string[], Token[]>();
 
 /** The tokens the panels show: an imported batch's, or the typed text's. */
-export function tokensFor(c: Pick<Choices, 'text' | 'cls' | 'imported'>): Token[] {
-  if (!c.imported) return tokensOf(c.text, c.cls);
+export function tokensFor(c: Pick<Choices, 'text' | 'cls' | 'imported' | 'tokenizer'>): Token[] {
+  current = c.tokenizer;
+  if (!c.imported) return tokensOf(c.text, c.cls, c.tokenizer);
   let t = importedMemo.get(c.imported.tokens);
   if (!t) {
     t = c.imported.tokens.map((text) => ({ text, start: -1, end: -1 }));
@@ -63,7 +79,7 @@ export interface Derived {
 let deriveMemo: { key: unknown[]; value: Derived } | null = null;
 
 /** Derives the construction from the choices (memoised on the fields it reads). */
-export function derive(c: Pick<Choices, 'text' | 'cls' | 'spans' | 'order' | 'objective' | 'layout' | 'imported'>): Derived {
+export function derive(c: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' | 'order' | 'objective' | 'layout' | 'imported'>): Derived {
   const tokens = tokensFor(c);
   const key = [tokens, c.spans, c.order, c.objective, c.layout];
   if (deriveMemo && deriveMemo.key.every((v, i) => v === key[i])) return deriveMemo.value;

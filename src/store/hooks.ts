@@ -13,7 +13,7 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 export function useDerived(): Derived {
   const input = useStore(
     store,
-    useShallow((s: AppState) => ({ text: s.text, cls: s.cls, spans: s.spans, order: s.order, objective: s.objective, layout: s.layout, imported: s.imported })),
+    useShallow((s: AppState) => ({ text: s.text, cls: s.cls, spans: s.spans, order: s.order, objective: s.objective, layout: s.layout, imported: s.imported, tokenizer: s.tokenizer })),
   );
   return derive(input);
 }

@@ -8,9 +8,9 @@ import { applyChoices, choicesOf, notify, store } from './store';
 import { formatUrl, parseUrl } from './url';
 
 const STORAGE_KEY = 'glm-infill-lab:choices';
-const URL_KEYS = ['text', 'spans', 'order', 'objective', 'seed', 'cls', 'base', 'lang', 'theme', 'layout'];
+const URL_KEYS = ['text', 'spans', 'order', 'objective', 'seed', 'cls', 'tok', 'base', 'lang', 'theme', 'layout'];
 
-const count = (text: string, cls: boolean) => tokensOf(text, cls).length;
+const count = (text: string, cls: boolean, tokenizer: 'model' | 'words') => tokensOf(text, cls, tokenizer).length;
 
 /** Reads stored choices, ignoring anything malformed. */
 export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> | null {

@@ -65,6 +65,41 @@ export function remapSpans(
   return { spans: out, mapping };
 }
 
+/**
+ * Moves spans to another tokenization of the same text: a span covers the new tokens that overlap
+ * its characters (specials keep their place at the ends). Spans that would overlap are dropped.
+ */
+export function respan(before: readonly Token[], after: readonly Token[], spans: readonly Span[]): { spans: Span[]; mapping: number[] } {
+  const out: Span[] = [];
+  const mapping: number[] = [];
+  for (const s of spans) {
+    const first = before[s.start];
+    const last = before[s.end - 1];
+    if (!first || !last || first.start < 0 || last.start < 0) {
+      mapping.push(-1);
+      continue;
+    }
+    const a = first.start;
+    const b = last.end;
+    let start = -1;
+    let end = -1;
+    after.forEach((t, i) => {
+      if (t.start >= 0 && t.start < b && t.end > a) {
+        if (start < 0) start = i;
+        end = i + 1;
+      }
+    });
+    const prev = out[out.length - 1];
+    if (start < 0 || (prev && start < prev.end)) {
+      mapping.push(-1);
+      continue;
+    }
+    mapping.push(out.length);
+    out.push({ start, end });
+  }
+  return { spans: out, mapping };
+}
+
 /** The order over kept spans: dropped spans leave, the others keep their relative order. */
 export function remapOrder(order: readonly number[], mapping: readonly number[]): number[] {
   return order.map((i) => mapping[i]!).filter((i) => i !== undefined && i >= 0);

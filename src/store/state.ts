@@ -19,6 +19,8 @@ export interface SamplerSettings {
 }
 
 export type Theme = 'light' | 'dark';
+/** Which tokenizer splits the text: the model's subword pieces, or plain words and punctuation. */
+export type TokenizerName = 'model' | 'words';
 export type Lang = 'en' | 'zh';
 
 export interface Notice {
@@ -32,6 +34,8 @@ export interface Choices {
   text: string;
   /** Frame the tokens with [CLS] ... [EOS]. */
   cls: boolean;
+  /** The tokenizer (span indices count its tokens). */
+  tokenizer: TokenizerName;
   /** Chosen spans over the framed tokens, sorted by start, [start, end). */
   spans: Span[];
   /** Part B order over `spans` (order[k] = span placed k-th). Always a permutation of 0..k-1. */
@@ -79,6 +83,7 @@ export const DEFAULT_TEXT = 'GLM fills in the blanks one span at a time, and eac
 export const DEFAULT_CHOICES: Choices = {
   text: DEFAULT_TEXT,
   cls: true,
+  tokenizer: 'model',
   spans: [
     { start: 3, end: 5 },
     { start: 12, end: 14 },
@@ -95,9 +100,11 @@ export const DEFAULT_CHOICES: Choices = {
 };
 
 /** The paper's example (Figure 2): x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3). */
-export const PAPER_EXAMPLE: Pick<Choices, 'text' | 'cls' | 'spans' | 'order' | 'objective' | 'layout'> = {
+export const PAPER_EXAMPLE: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' | 'order' | 'objective' | 'layout'> = {
   text: 'x1 x2 x3 x4 x5 x6',
   cls: false,
+  // x1..x6 are the paper's abstract tokens: one word each.
+  tokenizer: 'words',
   spans: [
     { start: 2, end: 3 },
     { start: 4, end: 6 },

@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { createRng, drawOrder, sampleSpans, spanProblem, CLS, EOS, type Base, type Objective, type Span } from '../glm';
 import { derive, tokensFor, tokensOf } from './derive';
-import { remapOrder, remapSpans } from './remap';
+import { remapOrder, remapSpans, respan } from './remap';
 import {
   DEFAULT_CHOICES,
   PAPER_EXAMPLE,
@@ -17,6 +17,7 @@ import {
   type Pointer,
   type SamplerSettings,
   type Theme,
+  type TokenizerName,
 } from './state';
 
 export const store = createStore<AppState>(() => ({
@@ -31,8 +32,8 @@ const set = (patch: Partial<AppState>) => store.setState(patch);
 
 /** The choices alone (what the URL and localStorage keep). */
 export function choicesOf(s: AppState): Choices {
-  const { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang, imported } = s;
-  return { text, cls, spans, order, objective, layout, seed, base, sampler, theme, lang, imported };
+  const { text, cls, tokenizer, spans, order, objective, layout, seed, base, sampler, theme, lang, imported } = s;
+  return { text, cls, tokenizer, spans, order, objective, layout, seed, base, sampler, theme, lang, imported };
 }
 
 /** Resets the store to defaults merged with `choices` (tests and story fixtures use this). */
@@ -55,8 +56,8 @@ export function setText(text: string): void {
   if (get().imported) leaveImport();
   const s = get();
   if (text === s.text) return;
-  const before = tokensOf(s.text, s.cls);
-  const after = tokensOf(text, s.cls);
+  const before = tokensOf(s.text, s.cls, s.tokenizer);
+  const after = tokensOf(text, s.cls, s.tokenizer);
   const { spans, mapping } = remapSpans(s.text, text, before, after, s.spans);
   const order = remapOrder(s.order, mapping);
   const lost = s.spans.length - spans.length;
@@ -69,7 +70,7 @@ export function setCls(cls: boolean): void {
   if (get().imported) leaveImport();
   const s = get();
   if (cls === s.cls) return;
-  const n = tokensOf(s.text, cls).length;
+  const n = tokensOf(s.text, cls, s.tokenizer).length;
   const shift = cls ? 1 : -1;
   const mapping: number[] = [];
   const spans: Span[] = [];
@@ -84,9 +85,21 @@ export function setCls(cls: boolean): void {
   set({ cls, spans, order: remapOrder(s.order, mapping), layout: 'block', pointer: null, anchor: null });
 }
 
+/** Switches tokenizer; each span moves to the new tokens that cover the same characters. */
+export function setTokenizerChoice(name: TokenizerName): void {
+  if (get().imported) leaveImport();
+  const s = get();
+  if (name === s.tokenizer) return;
+  const before = tokensOf(s.text, s.cls, s.tokenizer);
+  const after = tokensOf(s.text, s.cls, name);
+  const { spans, mapping } = respan(before, after, s.spans);
+  set({ tokenizer: name, spans, order: remapOrder(s.order, mapping), layout: 'block', pointer: null, anchor: null });
+  if (spans.length < s.spans.length) notify('info', 'Some spans could not be carried over to the new tokens and were removed.');
+}
+
 // ---- spans ----
 /** Why a new span cannot be added, or null. Adjacent spans are allowed (flagged elsewhere). */
-export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans' | 'imported'> = get()): string | null {
+export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans' | 'imported' | 'tokenizer'> = get()): string | null {
   const tokens = tokensFor(s);
   if (span.start < 0 || span.end > tokens.length || span.end <= span.start) {
     return `That selection is outside the ${tokens.length} tokens.`;

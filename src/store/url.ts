@@ -4,7 +4,7 @@
  * Parsing keeps what it can and says what it dropped; it never throws.
  */
 import { orderProblem, parseBase, spanProblem, type Objective, type Span } from '../glm';
-import type { Choices, Lang, Theme } from './state';
+import type { Choices, Lang, Theme, TokenizerName } from './state';
 
 export interface ParsedUrl {
   /** The choices the URL sets (fields it does not mention are absent). */
@@ -35,7 +35,7 @@ export function formatSpanList(spans: readonly Span[]): string {
  * Reads choices from a query string. `tokenCount` tells how many (framed) tokens the text makes
  * so that out-of-range spans can be dropped; it is called with the parsed text and cls.
  */
-export function parseUrl(search: string, tokenCount: (text: string, cls: boolean) => number): ParsedUrl {
+export function parseUrl(search: string, tokenCount: (text: string, cls: boolean, tokenizer: TokenizerName) => number): ParsedUrl {
   const q = new URLSearchParams(search);
   const choices: Partial<Choices> = {};
   const dropped: string[] = [];
@@ -46,6 +46,14 @@ export function parseUrl(search: string, tokenCount: (text: string, cls: boolean
   if (cls !== null) {
     if (cls === '1' || cls === '0') choices.cls = cls === '1';
     else dropped.push(`cls=${cls} is not 1 or 0; kept the default`);
+  }
+  // Span indices count tokens of a tokenizer. A link that does not name one counts words: word
+  // tokens do not change when the model is retrained, so hand-written and old links stay valid.
+  const tok = q.get('tok');
+  if (tok === 'model' || tok === 'words') choices.tokenizer = tok;
+  else {
+    choices.tokenizer = 'words';
+    if (tok !== null) dropped.push(`tok=${tok} is not model or words; read the spans as word tokens`);
   }
   const objective = q.get('objective');
   if (objective !== null) {
@@ -85,7 +93,7 @@ export function parseUrl(search: string, tokenCount: (text: string, cls: boolean
       dropped.push(`spans=${spansRaw} could not be read (${parsed}); no spans kept`);
       choices.spans = [];
     } else {
-      const n = tokenCount(choices.text ?? '', choices.cls ?? true);
+      const n = tokenCount(choices.text ?? '', choices.cls ?? true, choices.tokenizer ?? 'words');
       const kept: Span[] = [];
       for (const s of [...parsed].sort((a, b) => a.start - b.start)) {
         const problem = spanProblem([...kept, s], n);
@@ -124,6 +132,7 @@ export function formatUrl(c: Choices): string {
   q.set('objective', c.objective);
   q.set('seed', String(c.seed));
   q.set('cls', c.cls ? '1' : '0');
+  q.set('tok', c.tokenizer);
   q.set('base', String(c.base));
   if (c.lang !== 'en') q.set('lang', c.lang);
   if (c.theme !== 'light') q.set('theme', c.theme);

@@ -5,7 +5,9 @@
 import { useId } from 'react';
 import { useT } from '../../i18n';
 import { useApp } from '../../store/hooks';
-import { setCls, setText } from '../../store/store';
+import { setCls, setText, setTokenizerChoice } from '../../store/store';
+import { hasModelTokenizer } from '../../store/derive';
+import { Segmented } from '../../app/ui/Segmented';
 import { Panel } from '../../app/ui/Panel';
 import { TextTokens } from './TextTokens';
 
@@ -14,6 +16,7 @@ export function TextPanel() {
   const id = useId();
   const text = useApp((s) => s.text);
   const cls = useApp((s) => s.cls);
+  const tokenizer = useApp((s) => s.tokenizer);
   return (
     <Panel id="text" step={1} title={t('text.title')} lede={t('text.lede')}>
       <div className="text-input">
@@ -33,6 +36,16 @@ export function TextPanel() {
           <input type="checkbox" checked={cls} onChange={(e) => setCls(e.target.checked)} />
           <span>{t('text.cls')}</span>
         </label>
+        <Segmented
+          legend={t('text.tokenizer')}
+          options={[
+            { value: 'model', label: t('text.tokenizer.model') },
+            { value: 'words', label: t('text.tokenizer.words') },
+          ]}
+          value={tokenizer}
+          onChange={setTokenizerChoice}
+        />
+        {tokenizer === 'model' && !hasModelTokenizer() && <p className="field-hint">{t('text.tokenizer.missing')}</p>}
       </div>
       {text.trim() === '' ? <p className="empty">{t('text.empty')}</p> : <TextTokens />}
     </Panel>
