@@ -103,7 +103,7 @@ test(
     const panel = statsPanel(page);
     await panel.waitFor();
     await panel.getByRole('radio', { name: /Reference \(L = 512\)/ }).check();
-    await panel.getByLabel('Draws').fill('2000');
+    await panel.getByRole('spinbutton', { name: 'Draws' }).fill('2000');
     await panel.getByRole('button', { name: 'Run' }).click();
     const done = panel.getByText(/^2,000 draws in [\d.]+ s \(([\d,]+) draws per second, in a Web Worker\)\.$/);
     await done.waitFor({ timeout: 60_000 });

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * Monte Carlo draws of the span sampler off the main thread. Draws in slices of about 40 ms,
- * posting progress after each, and yields between slices so a `cancel` message gets through.
+ * Monte Carlo draws of the span sampler off the main thread. Draws in slices of about 100 ms,
+ * posting progress after each (ten updates a second keep the bar moving without keeping the page
+ * busy re-rendering), and yields between slices so a `cancel` message gets through.
  *
  * in:  { type: 'run', id, request } | { type: 'cancel', id }
  * out: { type: 'progress', id, done, total } | { type: 'done', id, result } | { type: 'error', id, message }
@@ -9,7 +10,7 @@
 import { createRun } from './stats-core';
 import { transferablesOf, type WorkerIn, type WorkerOut } from './stats-protocol';
 
-const SLICE_MS = 40;
+const SLICE_MS = 100;
 /** Draws between clock reads (a draw at L = 512 takes roughly 0.1 ms). */
 const BATCH = 64;
 
