@@ -78,15 +78,20 @@ export interface UiState {
 
 export type AppState = Choices & UiState;
 
-export const DEFAULT_TEXT = 'GLM fills in the blanks one span at a time, and each span sees the spans placed before it.';
+/**
+ * The opening text: every word is one piece of the model's vocabulary too, so the chips read the
+ * same under either tokenizer and the default spans cover whole words.
+ */
+export const DEFAULT_TEXT = 'The people of this nation will build a better future for their children.';
 
 export const DEFAULT_CHOICES: Choices = {
   text: DEFAULT_TEXT,
   cls: true,
   tokenizer: 'model',
+  // "this nation" and "better future" (framed token indices), the later one placed first.
   spans: [
-    { start: 3, end: 5 },
-    { start: 12, end: 14 },
+    { start: 4, end: 6 },
+    { start: 9, end: 11 },
   ],
   order: [1, 0],
   objective: 'span',
