@@ -1,7 +1,7 @@
-/** 简体中文 interface text: the same keys as en.ts. */
+/** 简体中文 interface text: every key of en.ts (typed `Messages`, so tsc refuses a missing one). */
 import type { Messages } from './en';
 
-export const zh: Partial<Messages> = {
+export const zh: Messages = {
   'app.title': 'GLM 填空实验室',
   'app.tagline': '看 GLM 挖掉片段、打乱顺序，再一个词元一个词元地填回去。',
   // ---- 注意力掩码面板 (src/panels/Mask) ----
