@@ -77,11 +77,17 @@ export function elementToSvg(el: HTMLElement): string {
   );
 }
 
-/** The panels on the page (`<section id="panel-…">`), with their titles, in page order. */
+/** The panels on the page (`<section id="panel-…">`), named as assistive tech names them, in page order. */
 export function listPanels(root: ParentNode = document): { id: string; title: string; el: HTMLElement }[] {
   return [...root.querySelectorAll<HTMLElement>('section[id^="panel-"]')].map((el) => {
     const id = el.id.slice('panel-'.length);
-    const title = (root.querySelector(`#panel-${CSS.escape(id)}-title`)?.textContent ?? id).trim();
+    const doc = el.ownerDocument;
+    const labelled = (el.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .map((ref) => (ref ? doc.getElementById(ref)?.textContent : '') ?? '')
+      .join(' ')
+      .trim();
+    const title = labelled || el.getAttribute('aria-label') || el.querySelector('h2')?.textContent?.trim() || id;
     return { id, title, el };
   });
 }

@@ -133,11 +133,12 @@ export function ExportMenu() {
               <div className="export-group-label" aria-hidden="true">
                 {g.label}
               </div>
-              {g.items.map((item) => (
+              {g.items.map((item, i) => (
                 <div
                   key={item.key}
                   role="menuitem"
-                  tabIndex={-1}
+                  // The first item is the menu's tab stop (arrow keys move from there).
+                  tabIndex={g === groups[0] && i === 0 ? 0 : -1}
                   className="export-item"
                   onClick={() => void choose(item)}
                   onKeyDown={(e) => {

@@ -1,0 +1,225 @@
+// The visualizer's main flows, driven through what users see and their accessible names: type text
+// and see tokens; pick spans and watch Part A, Part B, the 2D positions and the mask follow; reorder
+// Part B; open a link (and a broken one); back/forward; export; axe in both themes.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { assert, test } from './lib.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PAPER = '?text=x1%20x2%20x3%20x4%20x5%20x6&spans=2-3,4-6&order=1,0&cls=0&base=0';
+/** The paper's Figure 2, 0-based (THUDM/GLM blocklm_utils.py computes these). */
+const PAPER_POSITIONS = ['0', '1', '2', '3', '4', '4', '4', '4', '2', '2'];
+const PAPER_BLOCKS = ['0', '0', '0', '0', '0', '1', '2', '3', '1', '2'];
+
+/** The chip texts of a list, by its accessible name. */
+const chips = (page, name) =>
+  page.getByRole('list', { name, exact: true }).locator('.chip-text').allTextContents();
+
+/** The cells of a row of the "2D positions" table, by its row header. */
+async function tableRow(page, header) {
+  const table = page.getByRole('table', { name: '2D positions' });
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: header, exact: true }) });
+  return (await row.getByRole('cell').allTextContents()).map((s) => s.trim());
+}
+
+/** Waits until `read()` deep-equals `want` (panels follow the text in a deferred render). */
+async function until(read, want, ms = 15_000) {
+  const end = Date.now() + ms;
+  let got;
+  for (;;) {
+    got = await read();
+    try {
+      assert.deepEqual(got, want);
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const maskCells = (page) => page.getByRole('grid', { name: 'Attention mask' }).getByRole('gridcell').count();
+const option = (page, token, index) => page.getByRole('option', { name: new RegExp(`^${token}, token ${index}\\b`) });
+
+test('visualizer: typing text shows its tokens', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await page.goto(`${baseUrl}?text=x1&spans=&cls=0`);
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await text.click();
+  await text.press('End');
+  await text.pressSequentially(' x2 x3 x4 x5 x6');
+  assert.equal(await text.inputValue(), 'x1 x2 x3 x4 x5 x6');
+  await until(() => chips(page, 'Tokens'), ['x1', 'x2', 'x3', 'x4', 'x5', 'x6']);
+  await until(() => chips(page, 'Part A tokens'), ['x1', 'x2', 'x3', 'x4', 'x5', 'x6']);
+  await until(() => maskCells(page), 36);
+  await screenshot('visualizer-typed');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('visualizer: choosing spans changes Part A, Part B, positions and mask', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}?text=x1%20x2%20x3%20x4%20x5%20x6&spans=&cls=0`);
+  await until(() => maskCells(page), 36);
+  await option(page, 'x3', 2).click();
+  await until(() => chips(page, 'Part A tokens'), ['x1', 'x2', '[MASK]', 'x4', 'x5', 'x6']);
+  await option(page, 'x5', 4).click();
+  await option(page, 'x6', 5).click({ modifiers: ['Shift'] });
+  await until(() => chips(page, 'Part A tokens'), ['x1', 'x2', '[MASK]', 'x4', '[MASK]']);
+  const segments = page.getByRole('list', { name: 'Part B segments, in order' }).locator(':scope > li');
+  assert.equal(await segments.count(), 2);
+  await until(() => tableRow(page, 'Block position'), ['0', '0', '0', '0', '0', '1', '2', '1', '2', '3']);
+  const positions = await tableRow(page, 'Position');
+  assert.deepEqual(positions.slice(0, 5), ['0', '1', '2', '3', '4']);
+  assert.deepEqual([...positions.slice(5)].sort(), ['2', '2', '4', '4', '4']);
+  await until(() => maskCells(page), 100);
+  // Part A never sees Part B: the first query cannot see the last key.
+  const cell = page.getByRole('gridcell', { name: /^query 0 x1, key 9 .*masked/ });
+  assert.equal(await cell.count(), 1);
+  assert.match(page.url(), /spans=2-3%2C4-6/);
+  await screenshot('visualizer-spans');
+});
+
+test('visualizer: reordering Part B with the Move buttons and the keyboard', async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}?text=x1%20x2%20x3%20x4%20x5%20x6&spans=2-3,4-6&order=0,1&cls=0&base=0`);
+  await until(() => tableRow(page, 'Position'), ['0', '1', '2', '3', '4', '2', '2', '4', '4', '4']);
+  await page.getByRole('button', { name: 'Move down: span 0 (x3)' }).click();
+  await until(() => tableRow(page, 'Position'), PAPER_POSITIONS);
+  await until(() => tableRow(page, 'Block position'), PAPER_BLOCKS);
+  // The keyboard: focus a Move button and press Enter.
+  const up = page.getByRole('button', { name: 'Move up: span 0 (x3)' });
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await until(() => tableRow(page, 'Position'), ['0', '1', '2', '3', '4', '2', '2', '4', '4', '4']);
+  await until(async () => /order=0%2C1/.test(page.url()), true);
+});
+
+test('visualizer: a link opens the same view, and back/forward walk the changes', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(baseUrl + PAPER);
+  await until(() => tableRow(page, 'Position'), PAPER_POSITIONS);
+  assert.deepEqual(await tableRow(page, 'Block position'), PAPER_BLOCKS);
+  assert.deepEqual(await tableRow(page, 'Token'), ['x1', 'x2', '[MASK]', 'x4', '[MASK]', '[S]', 'x5', 'x6', '[S]', 'x3']);
+  assert.deepEqual(await tableRow(page, 'Target'), ['x1', 'x2', '[MASK]', 'x4', '[MASK]', 'x5', 'x6', '[E]', 'x3', '[E]']);
+  assert.deepEqual(await tableRow(page, 'Loss'), ['0', '0', '0', '0', '0', '1', '1', '1', '1', '1']);
+  assert.equal(await page.getByRole('textbox', { name: 'Text', exact: true }).inputValue(), 'x1 x2 x3 x4 x5 x6');
+  assert.equal(await maskCells(page), 100);
+  await screenshot('visualizer-paper-link');
+
+  await page.getByRole('button', { name: 'Move down: span 1 (x5 x6)' }).click();
+  await until(() => tableRow(page, 'Position'), ['0', '1', '2', '3', '4', '2', '2', '4', '4', '4']);
+  await until(async () => /order=0%2C1/.test(page.url()), true);
+  await page.goBack();
+  await until(() => tableRow(page, 'Position'), PAPER_POSITIONS);
+  await page.goForward();
+  await until(() => tableRow(page, 'Position'), ['0', '1', '2', '3', '4', '2', '2', '4', '4', '4']);
+});
+
+test('visualizer: a malformed link opens with a message and keeps the text', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(`${baseUrl}?text=x1%20x2%20x3%20x4&spans=9-3,x&order=7`);
+  const messages = page.getByRole('status', { name: 'Messages' });
+  await messages.getByText(/could not be used/).waitFor();
+  assert.match((await messages.textContent()) ?? '', /spans=9-3,x/);
+  assert.equal(await page.getByRole('textbox', { name: 'Text', exact: true }).inputValue(), 'x1 x2 x3 x4');
+  await until(async () => (await chips(page, 'Tokens')).filter((t) => /^x\d$/.test(t)), ['x1', 'x2', 'x3', 'x4']);
+  await screenshot('visualizer-malformed-link');
+});
+
+/** Chooses an Export menu item and returns the download's name and contents. */
+async function exportItem(page, item) {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const failed = page.getByText(/^Could not export/);
+  const [download] = await Promise.all([
+    Promise.race([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      failed.waitFor({ state: 'attached', timeout: 90_000 }).then(async () => {
+        throw new Error(`${item}: ${await failed.textContent()}`);
+      }),
+    ]),
+    page.getByRole('menuitem', { name: item, exact: true }).click(),
+  ]);
+  return { name: download.suggestedFilename(), body: readFileSync(await download.path()) };
+}
+
+test('visualizer: export saves the batch as the CLI constructs it, and pictures', async ({ page, baseUrl, screenshot }) => {
+  await page.goto(baseUrl + PAPER);
+  await until(() => tableRow(page, 'Position'), PAPER_POSITIONS);
+  const batch = await exportItem(page, 'Batch JSON');
+  assert.equal(batch.name, 'glm-batch.json');
+  const cli = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'construct'], {
+    cwd: root,
+    input: JSON.stringify({ tokens: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'], spans: [[2, 3], [4, 6]], order: [1, 0] }),
+    encoding: 'utf8',
+  });
+  assert.deepEqual(JSON.parse(batch.body.toString('utf8')), JSON.parse(cli));
+  assert.equal(batch.body.toString('utf8').trim(), cli.trim());
+
+  const svg = await exportItem(page, 'SVG: 2D positions');
+  assert.equal(svg.name, 'glm-positions.svg');
+  assert.match(svg.body.toString('utf8'), /^<svg /);
+
+  const fig = await exportItem(page, 'Figure 2 (SVG)');
+  assert.match(fig.body.toString('utf8'), /^<svg [^>]*width="\d+"/);
+  const png = await exportItem(page, 'Figure 2 (PNG)');
+  assert.equal(png.body.subarray(1, 4).toString('latin1'), 'PNG');
+  const pngWidth = png.body.readUInt32BE(16);
+  const svgWidth = Number(/width="(\d+)"/.exec(fig.body.toString('utf8'))[1]);
+  assert.equal(pngWidth, svgWidth * 2, 'Figure 2 PNG is drawn at 2×');
+
+  const panelPng = await exportItem(page, 'PNG: 2D positions');
+  assert.equal(panelPng.body.subarray(1, 4).toString('latin1'), 'PNG');
+  // Kept for a look: the exported pictures, as a slide would get them.
+  mkdirSync(join(root, 'e2e-screenshots'), { recursive: true });
+  writeFileSync(join(root, 'e2e-screenshots', 'export-positions-panel.png'), panelPng.body);
+  writeFileSync(join(root, 'e2e-screenshots', 'export-figure2.png'), png.body);
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Preview Figure 2…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Figure 2, on your text' });
+  await dialog.waitFor();
+  await dialog.locator('img').evaluate((img) => img.decode());
+  await screenshot('visualizer-figure2-preview');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+}, { timeout: 180_000 }); // the CLI and PNG encoding are slow on a loaded machine
+
+test('visualizer: the Export menu works from the keyboard and copies the link', async ({ page, baseUrl }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  await page.goto(baseUrl + PAPER);
+  const button = page.getByRole('button', { name: 'Export' });
+  await button.focus();
+  await page.keyboard.press('ArrowUp'); // opens on the last item
+  const focused = () => page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(await focused(), 'Copy link');
+  await page.keyboard.press('ArrowDown'); // wraps to the first
+  assert.match(await focused(), /^PNG: /);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('menu').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup')), 'menu');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.getByText('Link copied.').waitFor({ state: 'attached' });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /spans=2-3%2C4-6&order=1%2C0/);
+  const other = await page.context().newPage();
+  await other.goto(copied);
+  await until(() => tableRow(other, 'Position'), PAPER_POSITIONS);
+});
+
+for (const theme of ['light', 'dark']) {
+  test(`visualizer: no serious or critical accessibility violations (${theme} theme)`, async ({ page, baseUrl, screenshot }) => {
+    await page.goto(`${baseUrl + PAPER}&theme=${theme}`);
+    await until(() => tableRow(page, 'Position'), PAPER_POSITIONS);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+    const check = async (what) => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const summary = bad.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes: ${v.nodes[0]?.target}): ${v.help}`);
+      assert.deepEqual(summary, [], `axe found serious or critical violations ${what}`);
+    };
+    await check('on the page');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menu').waitFor();
+    await screenshot(`visualizer-export-menu-${theme}`);
+    await check('with the Export menu open');
+  }, { timeout: 240_000 }); // axe over ~600 nodes takes long on a loaded machine
+}
