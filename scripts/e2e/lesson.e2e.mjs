@@ -26,6 +26,8 @@ for (const lang of /** @type {const} */ (['en', 'zh'])) {
   const w = WORDS[lang];
   test(`lesson: walks every step in ${lang} and gives the user's text back`, async ({ page, baseUrl, consoleErrors }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
+    // Instant scrolling: a shot taken mid smooth-scroll draws the docked lesson out of place.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(baseUrl);
     const textbox = page.getByRole('textbox', { name: lang === 'en' ? 'Text' : '文本', exact: true });
     // The user's own text, typed before the lesson (in English: the page starts in English).
@@ -51,7 +53,7 @@ for (const lang of /** @type {const} */ (['en', 'zh'])) {
     assert.equal(await page.evaluate(() => document.documentElement.dataset.presenter), '1');
     await page.keyboard.press('ArrowLeft');
     await region.getByText(w.step(STEPS - 1, STEPS), { exact: true }).waitFor();
-    await page.waitForTimeout(1500); // the panel scrolls smoothly into place
+    await page.waitForTimeout(800);
     await shot(page, `lesson-${lang}-presenter`);
 
     await page.keyboard.press('Escape');
