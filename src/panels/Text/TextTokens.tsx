@@ -6,7 +6,7 @@ import { memo, useState } from 'react';
 import type { Token } from '../../glm';
 import { useT } from '../../i18n';
 import { useApp } from '../../store/hooks';
-import { getTokenizer } from '../../store/derive';
+import { tokenizerFor } from '../../store/derive';
 import { ShowAll } from '../../app/ui/ShowAll';
 import { useDeferredDerived } from '../../app/ui/useDeferredDerived';
 import { drawCount } from '../../viz/chips';
@@ -17,13 +17,17 @@ export function TextTokens() {
   const t = useT();
   const { tokens, construction } = useDeferredDerived();
   const base = useApp((s) => s.base);
+  const tokenizer = useApp((s) => s.tokenizer);
   const h = useLinkedHighlight(construction);
   const [showAll, setShowAll] = useState(false);
   const n = drawCount(tokens.length, showAll);
   return (
     <>
       <p className="panel-meta">
-        {t('text.count', { count: tokens.length.toLocaleString(), tokenizer: getTokenizer().name })}
+        {t('text.count', {
+          count: tokens.length.toLocaleString(),
+          tokenizer: tokenizerFor(tokenizer).name,
+        })}
       </p>
       <TokenList tokens={tokens} n={n} base={base} lit={h.text} />
       <ShowAll shown={n} total={tokens.length} onShowAll={() => setShowAll(true)} />
