@@ -12,6 +12,8 @@ export default defineConfig({
     exclude: ['@tensorflow/tfjs-backend-wasm'],
   },
   test: {
+    // Rendering every story and the real CLI process take seconds on a busy 2-core machine.
+    testTimeout: 30_000,
     // Two projects so DOM tests get jsdom and pure tests stay fast in plain Node.
     projects: [
       {

@@ -13,6 +13,13 @@ import { PositionsPanel } from '../panels/Positions/PositionsPanel';
 import { Notices } from '../panels/Notices/Notices';
 import { SpansPanel } from '../panels/Spans/SpansPanel';
 import { TextPanel } from '../panels/Text/TextPanel';
+import { ExportMenu } from '../panels/Export/ExportMenu';
+import { LessonButton } from '../panels/Lesson/LessonButton';
+import { Lesson } from '../panels/Lesson/Lesson';
+import { LanguageSwitch } from '../panels/Controls/LanguageSwitch';
+import { ZooPanel } from '../panels/Zoo/ZooPanel';
+import { ExplorerPanel } from '../panels/Explorer/ExplorerPanel';
+import { QuizPanel } from '../panels/Quiz/QuizPanel';
 import { useT } from '../i18n';
 import { Header } from './Header';
 import { useDocumentAttributes } from './useDocumentAttributes';
@@ -24,7 +31,13 @@ export function App() {
   return (
     <div className="app">
       <Header
-        extras={<>{/* ---- Toolbar slot: Export, Language and Lesson controls go here. ---- */}</>}
+        extras={
+          <>
+            <LessonButton />
+            <ExportMenu />
+            <LanguageSwitch />
+          </>
+        }
       />
       <main className="app-main" aria-label={t('app.mainLabel')}>
         <TextPanel />
@@ -35,9 +48,13 @@ export function App() {
         {/* ---- Step 6: the attention mask (src/panels/Mask, built separately). ---- */}
         <MaskPanel weights={weights} />
         <ModelPanel />
+        <ZooPanel />
+        <ExplorerPanel />
+        <QuizPanel />
         <ImportPanel />
         <StatsPanel />
       </main>
+      <Lesson />
       <Notices />
     </div>
   );

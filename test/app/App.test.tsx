@@ -7,7 +7,7 @@ import { PAPER_EXAMPLE, resetStore, store } from '../../src/store';
 beforeEach(() => resetStore());
 
 // The whole app (every panel, the mask included) renders slowly in jsdom on a busy machine.
-describe('App', { timeout: 30_000 }, () => {
+describe('App', { timeout: 120_000 }, () => {
   it('shows the app name as the page heading, with a tagline', () => {
     render(<App />);
     const banner = screen.getByRole('banner');
@@ -36,6 +36,9 @@ describe('App', { timeout: 30_000 }, () => {
       '2D positions',
       'Attention mask',
       'Tiny GLM',
+      'Objective zoo',
+      'Permutation explorer',
+      'Quiz',
       'Import a batch',
       'Sampler statistics',
     ]);

@@ -10,6 +10,7 @@ import { hasModelTokenizer } from '../../store/derive';
 import { Segmented } from '../../app/ui/Segmented';
 import { Panel } from '../../app/ui/Panel';
 import { TextTokens } from './TextTokens';
+import { CjkNotice } from '../Lesson/CjkNotice';
 
 export function TextPanel() {
   const t = useT();
@@ -45,6 +46,7 @@ export function TextPanel() {
           value={tokenizer}
           onChange={setTokenizerChoice}
         />
+        <CjkNotice />
         {tokenizer === 'model' && !hasModelTokenizer() && <p className="field-hint">{t('text.tokenizer.missing')}</p>}
       </div>
       {text.trim() === '' ? <p className="empty">{t('text.empty')}</p> : <TextTokens />}
