@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// npm run bench:ui — time from an edit (a keystroke in the text; a span added) to every panel
+// painted, at 64, 512 and 2,048 tokens, in headless Chromium against `vite preview` of the build.
+// Prints medians (and min–max) of RUNS runs, and how long the textarea's own frame waited.
+//
+//   node scripts/bench/ui.mjs [--build] [--runs N] [--sizes 64,512,2048] [--json]
+//
+// A benchmark, not a test: the numbers depend on the machine and its load.
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, linkFor, median, preview, probe, settle, spansFor } from './ui-harness.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const RUNS = Number(opt('runs', 7));
+const SIZES = opt('sizes', '64,512,2048').split(',').map(Number);
+
+/** One edit: does it, waits for the page to settle, returns what the probe saw. */
+async function measure(page, edit) {
+  await edit();
+  await settle(page);
+  return page.evaluate(() => ({ painted: window.__bench.painted, typed: window.__bench.typed, mutations: window.__bench.mutations }));
+}
+
+async function benchSize(browser, url, n) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  await page.goto(url + linkFor(n));
+  await page.getByRole('table', { name: '2D positions' }).waitFor();
+  await settle(page, 1500, 120_000); // the model panel loads its weights at start-up
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+
+  const keys = [];
+  await text.focus();
+  await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  for (let i = 0; i <= RUNS; i++) {
+    // Alternate adding and deleting a letter of the last word: every run changes a token.
+    const r = await measure(page, () => page.keyboard.press(i % 2 ? 'Backspace' : 'x'));
+    if (i > 0) keys.push(r); // the first is a warm-up
+  }
+
+  const spans = [];
+  const taken = new Set(spansFor(n).flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k)));
+  const free = Array.from({ length: n }, (_, i) => i).filter((i) => !taken.has(i) && i > 0);
+  for (let i = 0; i <= RUNS; i++) {
+    const at = free[Math.floor(((i + 1) * free.length) / (RUNS + 2))];
+    const chip = page.getByRole('listbox', { name: 'Tokens: choose spans' }).locator(`[data-index="${at}"]`);
+    await chip.scrollIntoViewIfNeeded();
+    const box = await chip.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await settle(page, 400); // hover highlighting is not the edit
+    const r = await measure(page, async () => {
+      await page.mouse.down();
+      await page.mouse.up();
+    });
+    if (i > 0) spans.push(r);
+    await page.keyboard.press('Delete'); // the chip has focus: remove the span again
+    await settle(page);
+  }
+  await context.close();
+  return { n, keys, spans };
+}
+
+const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+async function main() {
+  const server = await preview({ build: argv.includes('--build') });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const results = [];
+  try {
+    for (const n of SIZES) {
+      console.error(`bench: ${n} tokens…`);
+      results.push(await benchSize(browser, server.url, n));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  console.log(`UI latency, ms: median (min–max) of ${RUNS} runs; Chromium ${browser.version()}, ${new Date().toISOString()}`);
+  console.log(row(['tokens', 'keystroke → all panels painted', 'keystroke → textarea painted', 'span added → all panels painted']));
+  console.log(row(['---:', '---:', '---:', '---:']));
+  for (const r of results) {
+    const stat = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
+    console.log(
+      row([
+        String(r.n),
+        stat(r.keys.map((k) => k.painted)),
+        stat(r.keys.map((k) => k.typed)),
+        stat(r.spans.map((k) => k.painted)),
+      ]),
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
