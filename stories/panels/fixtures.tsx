@@ -39,12 +39,22 @@ export const SENTENCES =
   'The cat sat on the mat. It was a warm day. The dog slept under the table. ' +
   'Nobody came to the door. Then the rain began, and the cat ran inside. The mat stayed dry.';
 
-/** Draws spans for a text with the engine's sampler (deterministic for a seed). */
+/** Draws spans for a text with the engine's sampler (deterministic for a seed; word tokens, so
+ * the spans do not move when the model's tokenizer is retrained). */
 function sampled(text: string, objective: Objective, seed: number, cls = true): Partial<Choices> {
-  const texts = tokensOf(text, cls).map((t) => t.text);
+  const texts = tokensOf(text, cls, 'words').map((t) => t.text);
   const r = sampleSpans(texts, { objective }, createRng(seed));
   if (!r.ok) throw new Error(`fixture draw failed: ${r.reason}`);
-  return { text, cls, objective, seed, spans: r.spans, order: r.order, layout: r.layout };
+  return {
+    text,
+    cls,
+    tokenizer: 'words',
+    objective,
+    seed,
+    spans: r.spans,
+    order: r.order,
+    layout: r.layout,
+  };
 }
 
 const EVERYTHING_TEXT = 'the cat sat on the mat today';
@@ -77,14 +87,15 @@ export const FIXTURES = {
   },
   noSpans: {
     title: 'No spans: Part A is the whole text, Part B is empty',
-    choices: { ...DEFAULT_CHOICES, spans: [], order: [] },
+    choices: { ...DEFAULT_CHOICES, tokenizer: 'words', spans: [], order: [] },
   },
   everything: {
     title: 'One span covering every token except [CLS] and [EOS]',
     choices: {
       text: EVERYTHING_TEXT,
       cls: true,
-      spans: [{ start: 1, end: tokensOf(EVERYTHING_TEXT, true).length - 1 }],
+      tokenizer: 'words',
+      spans: [{ start: 1, end: tokensOf(EVERYTHING_TEXT, true, 'words').length - 1 }],
       order: [0],
     },
   },
