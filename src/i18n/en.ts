@@ -15,6 +15,8 @@ export const en = {
   'mask.error': 'No mask to show: {error}',
   'mask.cell': 'query {q} {qt}, key {k} {kt}: {state} — {reason}',
   'mask.cellWeight': '{name}; weight {w}',
+  'mask.cellQuery': 'query {i} {tok},',
+  'mask.cellKey': 'key {i} {tok}:',
   'mask.visible': 'visible',
   'mask.masked': 'masked',
   'mask.reason.a-sees-a': 'Part A sees all of Part A',

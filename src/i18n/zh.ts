@@ -14,6 +14,8 @@ export const zh: Messages = {
   'mask.error': '无法显示掩码：{error}',
   'mask.cell': '查询 {q} {qt}，键 {k} {kt}：{state} — {reason}',
   'mask.cellWeight': '{name}；权重 {w}',
+  'mask.cellQuery': '查询 {i} {tok}，',
+  'mask.cellKey': '键 {i} {tok}：',
   'mask.visible': '可见',
   'mask.masked': '被屏蔽',
   'mask.reason.a-sees-a': 'A 部分能看到整个 A 部分',
