@@ -25,7 +25,9 @@ export function packColor(css: string): number {
   const g = c ? Math.round(c.g) : 0;
   const b = c ? Math.round(c.b) : 0;
   const a = c ? Math.round(c.opacity * 255) : 255;
-  return littleEndian ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
+  return littleEndian
+    ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
 
 /** 256 packed colours sampled from `scale` over [0, max], for weight lookups. */

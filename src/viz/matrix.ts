@@ -149,7 +149,10 @@ export function labelIndices(n: number, step: number, base = 0): number[] {
 
 /** Rows and columns as a d3 band scale over sequence indices, `cell` px per index. */
 export function bandScale(n: number, cell: number): ScaleBand<number> {
-  return scaleBand<number>().domain(range(n)).range([0, n * cell]).padding(0);
+  return scaleBand<number>()
+    .domain(range(n))
+    .range([0, n * cell])
+    .padding(0);
 }
 
 /** The four quadrants split at sep, in body px. */
@@ -194,7 +197,8 @@ export function matrixLayout(input: MatrixLayoutInput): MatrixLayout {
   const labelSize = labelSizeFor(input.labelChars, font);
   const edge = PART_BAND + labelSize + LABEL_GAP + STRIP;
   const avail = Math.max(input.width - edge - 2, 0);
-  const availHeight = input.maxHeight !== undefined ? Math.max(input.maxHeight - edge - 2, 0) : Infinity;
+  const availHeight =
+    input.maxHeight !== undefined ? Math.max(input.maxHeight - edge - 2, 0) : Infinity;
   const cell = cellSize(avail, n, availHeight);
   const size = n * cell;
   // Canvas path: a label about every two lines, so sampled labels stay easy to read (and few).
@@ -220,7 +224,11 @@ export function matrixLayout(input: MatrixLayoutInput): MatrixLayout {
 }
 
 /** The cell under a point given in body px, or null outside the body. */
-export function cellAt(layout: Pick<MatrixLayout, 'n' | 'cell'>, x: number, y: number): { q: number; k: number } | null {
+export function cellAt(
+  layout: Pick<MatrixLayout, 'n' | 'cell'>,
+  x: number,
+  y: number,
+): { q: number; k: number } | null {
   const { n, cell } = layout;
   if (!(x >= 0 && y >= 0) || cell <= 0) return null;
   const k = Math.floor(x / cell);

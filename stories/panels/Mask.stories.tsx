@@ -23,7 +23,15 @@ function sampled(words: number, seed: number): Partial<Choices> {
   const tokens = tokensOf(text, true).map((t) => t.text);
   const r = sampleSpans(tokens, { objective: 'span' }, createRng(seed));
   if (!r.ok) throw new Error(r.reason);
-  return { text, cls: true, spans: r.spans, order: r.order, objective: 'span', layout: 'block', seed };
+  return {
+    text,
+    cls: true,
+    spans: r.spans,
+    order: r.order,
+    objective: 'span',
+    layout: 'block',
+    seed,
+  };
 }
 
 /** The current construction's weights, made up but plausible (rows are softmaxes over visible keys). */
@@ -46,7 +54,14 @@ const themed: Decorator = (Story) => {
   const theme = store.getState().theme;
   const dark = theme === 'dark';
   const style = dark
-    ? { background: '#0b0d10', color: '#f4f6f8', '--color-surface': '#0b0d10', '--color-text': '#f4f6f8', '--color-muted': '#b8c2cc', '--color-border': '#3a434d' }
+    ? {
+        background: '#0b0d10',
+        color: '#f4f6f8',
+        '--color-surface': '#0b0d10',
+        '--color-text': '#f4f6f8',
+        '--color-muted': '#b8c2cc',
+        '--color-border': '#3a434d',
+      }
     : { background: 'var(--color-bg, #fafafa)' };
   return (
     <div data-theme={theme} style={{ ...style, padding: 16, minHeight: '100vh' } as CSSProperties}>
@@ -91,7 +106,9 @@ export const PaperExamplePointed: Story = {
 };
 
 /** No spans: everything is Part A, every cell visible. */
-export const NoSpans: Story = { loaders: withChoices({ text: 'the cat sat on the mat', cls: true, spans: [], order: [] }) };
+export const NoSpans: Story = {
+  loaders: withChoices({ text: 'the cat sat on the mat', cls: true, spans: [], order: [] }),
+};
 
 /** Attention weights on the paper's example (made up, seeded): visible cells coloured by weight. */
 export const WithWeights: Story = {

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { forEachMaskRect, maskPixels, packColor, weightLut, type MaskRectKind } from '../../src/viz/matrix-canvas';
-import { flattenWeights, formatWeight, maxVisibleWeight, syntheticWeights, weightAt, weightScale } from '../../src/viz/matrix-weights';
+import {
+  forEachMaskRect,
+  maskPixels,
+  packColor,
+  weightLut,
+  type MaskRectKind,
+} from '../../src/viz/matrix-canvas';
+import {
+  flattenWeights,
+  formatWeight,
+  maxVisibleWeight,
+  syntheticWeights,
+  weightAt,
+  weightScale,
+} from '../../src/viz/matrix-weights';
 
 const palette = { visible: '#000001', masked: '#000002', future: '#000003' };
 
@@ -22,7 +35,9 @@ describe('maskPixels', () => {
         for (let k = 0; k < n; k++) {
           const i = (q * n + k) * 4;
           const expected = sees(sep, q, k) ? 1 : q < sep ? 2 : 3;
-          expect([px[i], px[i + 1], px[i + 2], px[i + 3]], `sep ${sep} n ${n} (${q},${k})`).toEqual([0, 0, expected, 255]);
+          expect([px[i], px[i + 1], px[i + 2], px[i + 3]], `sep ${sep} n ${n} (${q},${k})`).toEqual(
+            [0, 0, expected, 255],
+          );
         }
       }
     }
@@ -67,7 +82,8 @@ describe('forEachMaskRect', () => {
       for (let q = 0; q < n; q++) {
         for (let k = 0; k < n; k++) {
           const expected = sees(sep, q, k) ? 1 : q < sep ? 2 : 3;
-          if (grid[q * n + k] !== expected) expect.fail(`sep ${sep} n ${n} (${q},${k}): ${grid[q * n + k]} != ${expected}`);
+          if (grid[q * n + k] !== expected)
+            expect.fail(`sep ${sep} n ${n} (${q},${k}): ${grid[q * n + k]} != ${expected}`);
         }
       }
     }
@@ -76,7 +92,15 @@ describe('forEachMaskRect', () => {
 
 describe('weights', () => {
   it('accepts flat arrays and rows, and refuses the wrong shape', () => {
-    expect(flattenWeights([[1, 0], [0.5, 0.5]], 2)).toEqual(new Float32Array([1, 0, 0.5, 0.5]));
+    expect(
+      flattenWeights(
+        [
+          [1, 0],
+          [0.5, 0.5],
+        ],
+        2,
+      ),
+    ).toEqual(new Float32Array([1, 0, 0.5, 0.5]));
     const flat = new Float32Array(4);
     expect(flattenWeights(flat, 2)).toBe(flat);
     expect(flattenWeights(new Float32Array(3), 2)).toBeNull();

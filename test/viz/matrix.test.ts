@@ -129,10 +129,11 @@ describe('hit testing', () => {
   });
 
   it('round-trips with cellRect', () => {
-    for (let q = 0; q < 10; q++) for (let k = 0; k < 10; k++) {
-      const r = cellRect(l, q, k);
-      expect(cellAt(l, r.x + r.width / 2, r.y + r.height / 2)).toEqual({ q, k });
-    }
+    for (let q = 0; q < 10; q++)
+      for (let k = 0; k < 10; k++) {
+        const r = cellRect(l, q, k);
+        expect(cellAt(l, r.x + r.width / 2, r.y + r.height / 2)).toEqual({ q, k });
+      }
   });
 });
 

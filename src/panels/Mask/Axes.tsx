@@ -10,7 +10,15 @@ import { memo, type MouseEvent } from 'react';
 import { translate } from '../../i18n';
 import { setPointer } from '../../store/store';
 import { spanColor } from '../../viz/colors';
-import { indexAt, labelIndices, PART_BAND, runsOf, STRIP, type MatrixLayout, type PartSegment } from '../../viz/matrix';
+import {
+  indexAt,
+  labelIndices,
+  PART_BAND,
+  runsOf,
+  STRIP,
+  type MatrixLayout,
+  type PartSegment,
+} from '../../viz/matrix';
 import type { MatrixModel } from './model';
 
 export type Axis = 'top' | 'left';
@@ -22,8 +30,11 @@ interface AxisProps {
 }
 
 function partName(model: MatrixModel, s: PartSegment): string {
-  if (s.fit === 'none' || s.part === 'pad') return s.fit === 'full' && s.part === 'pad' ? translate(model.text.lang, 'mask.padding') : '';
-  return s.fit === 'full' ? translate(model.text.lang, s.part === 'A' ? 'mask.partA' : 'mask.partB') : s.part;
+  if (s.fit === 'none' || s.part === 'pad')
+    return s.fit === 'full' && s.part === 'pad' ? translate(model.text.lang, 'mask.padding') : '';
+  return s.fit === 'full'
+    ? translate(model.text.lang, s.part === 'A' ? 'mask.partA' : 'mask.partB')
+    : s.part;
 }
 
 /** Where the span strip sits across the axis (px from the figure edge). */
@@ -32,14 +43,26 @@ function stripOffset(layout: MatrixLayout): number {
 }
 
 /** A rectangle along the axis: `at`/`len` along it, `from`/`size` across it. */
-function along(axis: Axis, layout: MatrixLayout, at: number, len: number, from: number, size: number) {
+function along(
+  axis: Axis,
+  layout: MatrixLayout,
+  at: number,
+  len: number,
+  from: number,
+  size: number,
+) {
   return axis === 'top'
     ? { left: layout.left + at, top: from, width: len, height: size }
     : { left: from, top: layout.top + at, width: size, height: len };
 }
 
 /** Bands, strips, divider and (canvas path) sampled labels: redrawn only when the matrix changes. */
-export const AxisDecor = memo(function AxisDecor({ axis, model, layout, labels }: AxisProps & { labels: boolean }) {
+export const AxisDecor = memo(function AxisDecor({
+  axis,
+  model,
+  layout,
+  labels,
+}: AxisProps & { labels: boolean }) {
   const { cell, labelSize } = layout;
   const { sep, n } = model;
   const runs = runsOf(model.spanOf);
@@ -72,7 +95,10 @@ export const AxisDecor = memo(function AxisDecor({ axis, model, layout, labels }
         <div
           key={r.from}
           className="mask-strip"
-          style={{ ...along(axis, layout, r.from * cell, (r.to - r.from) * cell, strip, STRIP), background: spanColor(r.value) }}
+          style={{
+            ...along(axis, layout, r.from * cell, (r.to - r.from) * cell, strip, STRIP),
+            background: spanColor(r.value),
+          }}
         />
       ))}
       {shown.map(({ i, at }) => (
@@ -87,7 +113,14 @@ export const AxisDecor = memo(function AxisDecor({ axis, model, layout, labels }
       {sep > 0 && sep < n && (
         <div
           className={`mask-divider mask-divider-${axis === 'top' ? 'v' : 'h'}`}
-          style={along(axis, layout, sep * cell - 1, 2, 0, axis === 'top' ? layout.top : layout.left)}
+          style={along(
+            axis,
+            layout,
+            sep * cell - 1,
+            2,
+            0,
+            axis === 'top' ? layout.top : layout.left,
+          )}
         />
       )}
     </div>
@@ -95,7 +128,17 @@ export const AxisDecor = memo(function AxisDecor({ axis, model, layout, labels }
 });
 
 /** The highlight of linked tokens over the labels (changes on every hover, so kept apart). */
-export function AxisHighlight({ axis, layout, lit, strong }: { axis: Axis; layout: MatrixLayout; lit: number[]; strong: number }) {
+export function AxisHighlight({
+  axis,
+  layout,
+  lit,
+  strong,
+}: {
+  axis: Axis;
+  layout: MatrixLayout;
+  lit: number[];
+  strong: number;
+}) {
   const size = stripOffset(layout) + STRIP - PART_BAND;
   return (
     <div className="mask-axis" aria-hidden="true">
@@ -119,6 +162,11 @@ export function AxisHit({ axis, layout }: { axis: Axis; layout: MatrixLayout }) 
   };
   const depth = axis === 'top' ? layout.top - PART_BAND : layout.left - PART_BAND;
   return (
-    <div className="mask-hit" style={along(axis, layout, 0, layout.size, PART_BAND, depth)} onMouseMove={onMove} onMouseLeave={() => setPointer(null)} />
+    <div
+      className="mask-hit"
+      style={along(axis, layout, 0, layout.size, PART_BAND, depth)}
+      onMouseMove={onMove}
+      onMouseLeave={() => setPointer(null)}
+    />
   );
 }

@@ -6,7 +6,13 @@
  * with its row and column headers. The proxy doubles as the focus ring; mouse positions map to
  * cells through the same geometry.
  */
-import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useLayoutEffect,
+  useRef,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { translate } from '../../i18n';
 import { setPointer } from '../../store/store';
 import { cellAt } from '../../viz/matrix';
@@ -15,7 +21,14 @@ import type { MatrixViewProps } from './DomMatrix';
 import { nextCell, pageRows, type CellPos } from './keyboard';
 import { cellName } from './text';
 
-export function CanvasMatrix({ model, layout, active, onActive, name, describedBy }: MatrixViewProps) {
+export function CanvasMatrix({
+  model,
+  layout,
+  active,
+  onActive,
+  name,
+  describedBy,
+}: MatrixViewProps) {
   const gridRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cellRef = useRef<HTMLDivElement>(null);
@@ -24,9 +37,9 @@ export function CanvasMatrix({ model, layout, active, onActive, name, describedB
   const { n, text } = model;
   const { cell, left, top, size } = layout;
 
-
   useLayoutEffect(() => {
-    if (canvasRef.current) paintMask(canvasRef.current, model.sep, n, model.palette, model.weights ?? undefined);
+    if (canvasRef.current)
+      paintMask(canvasRef.current, model.sep, n, model.palette, model.weights ?? undefined);
   }, [model, n]);
 
   useLayoutEffect(() => {
@@ -89,15 +102,28 @@ export function CanvasMatrix({ model, layout, active, onActive, name, describedB
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       >
-        <canvas ref={canvasRef} className="mask-canvas" aria-hidden="true" width={n} height={n} style={{ width: size, height: size }} />
+        <canvas
+          ref={canvasRef}
+          className="mask-canvas"
+          aria-hidden="true"
+          width={n}
+          height={n}
+          style={{ width: size, height: size }}
+        />
         <div role="row" aria-rowindex={1} className="mask-proxy-row">
           <div role="columnheader" aria-colindex={k + 2} className="mask-sr-only">
-            {translate(text.lang, 'mask.colHeader', { i: k + text.base, tok: model.c.tokens[k] ?? '' })}
+            {translate(text.lang, 'mask.colHeader', {
+              i: k + text.base,
+              tok: model.c.tokens[k] ?? '',
+            })}
           </div>
         </div>
         <div role="row" aria-rowindex={q + 2} className="mask-proxy-row">
           <div role="rowheader" aria-colindex={1} className="mask-sr-only">
-            {translate(text.lang, 'mask.rowHeader', { i: q + text.base, tok: model.c.tokens[q] ?? '' })}
+            {translate(text.lang, 'mask.rowHeader', {
+              i: q + text.base,
+              tok: model.c.tokens[q] ?? '',
+            })}
           </div>
           <div
             key={`${q}-${k}`}

@@ -1,17 +1,28 @@
 /**
  * The mask with one element per cell (N ≤ 64): a full ARIA grid. Each row holds its row header
  * (the query token) and N gridcells named "query 6 x5, key 2 [MASK]: visible — ...". One cell is
- * tabbable (roving tabindex); the arrow keys move focus. Geometry comes from `matrixLayout`, so
- * every element is placed absolutely and rows re-render only when their own props change.
+ * tabbable (roving tabindex); the arrow keys move focus. Rows re-render only when their own props
+ * change. A cell's name is put together with aria-labelledby from shared pieces (its row's
+ * "query 6 x5,", its column's "key 2 [MASK]:", one of 16 verdicts), so an edit to the text
+ * rewrites a handful of hidden labels instead of thousands of attributes. With weights each cell
+ * has its own words ("...; weight 0.132"), so it gets an aria-label.
  */
-import { memo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useId,
+  useRef,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { translate } from '../../i18n';
 import { setPointer } from '../../store/store';
 import { PART_BAND, type MatrixLayout } from '../../viz/matrix';
 import { weightAt } from '../../viz/matrix-weights';
 import { nextCell, pageRows, type CellPos } from './keyboard';
 import type { MatrixModel } from './model';
-import { cellKind, cellName } from './text';
+import { cellKind, cellName, namePieces, verdictCode } from './text';
 
 export interface MatrixViewProps {
   model: MatrixModel;
@@ -37,43 +48,60 @@ function readSeq(target: EventTarget | null): number | null {
   return el ? Number(el.getAttribute('data-seq')) : null;
 }
 
+/** A row's columns: n cells of `cell` px. */
+const columns = (n: number, cell: number) => `repeat(${n}, ${cell}px)`;
+
 interface RowProps {
   q: number;
   model: MatrixModel;
   layout: MatrixLayout;
   /** Column of the tab stop when it is in this row, else -1. */
   activeK: number;
+  /** Prefix of the ids of the name pieces. */
+  ids: string;
 }
 
-const Row = memo(function Row({ q, model, layout, activeK }: RowProps) {
-  const { n, sep, text, weights, weightColor } = model;
-  const { cell, gap, left, top, labelSize, width } = layout;
+const Row = memo(function Row({ q, model, layout, activeK, ids }: RowProps) {
+  const { n, sep, text, weights, weightColor, c } = model;
+  const { cell, top } = layout;
   const cells = [];
   for (let k = 0; k < n; k++) {
     const kind = cellKind(sep, q, k);
-    const bg = weights && weightColor && kind === 'visible' ? weightColor(weightAt(weights.flat, n, sep, q, k)) : undefined;
+    const bg =
+      weights && weightColor && kind === 'visible'
+        ? weightColor(weightAt(weights.flat, n, sep, q, k))
+        : undefined;
     cells.push(
       <div
         key={k}
         role="gridcell"
         tabIndex={k === activeK ? 0 : -1}
-        aria-label={cellName(text, q, k)}
+        aria-label={weights ? cellName(text, q, k) : undefined}
+        aria-labelledby={
+          weights ? undefined : `${ids}q${q} ${ids}k${k} ${ids}v${verdictCode(c, q, k)}`
+        }
         data-q={q}
         data-k={k}
         className={`mask-cell mask-cell-${kind}`}
-        style={{ left: left + k * cell, width: cell - gap, height: cell - gap, background: bg }}
+        style={bg ? { background: bg } : undefined}
       />,
     );
   }
   const [index, ...rest] = model.labels[q]!.split(' ');
   return (
-    <div role="row" className="mask-row" style={{ top: top + q * cell, height: cell, width }}>
+    <div
+      role="row"
+      className="mask-row"
+      style={{ top: top + q * cell, gridTemplateColumns: columns(n, cell) }}
+    >
       <div
         role="rowheader"
         className="mask-head mask-rowhead"
-        aria-label={translate(text.lang, 'mask.rowHeader', { i: q + text.base, tok: model.c.tokens[q] ?? '' })}
+        aria-label={translate(text.lang, 'mask.rowHeader', {
+          i: q + text.base,
+          tok: model.c.tokens[q] ?? '',
+        })}
         data-seq={q}
-        style={{ left: PART_BAND, width: labelSize, height: cell, lineHeight: `${cell}px` }}
       >
         <span className="mask-idx">{index}</span> <span className="mask-tok">{rest.join(' ')}</span>
       </div>
@@ -82,9 +110,15 @@ const Row = memo(function Row({ q, model, layout, activeK }: RowProps) {
   );
 });
 
-const HeaderRow = memo(function HeaderRow({ model, layout }: { model: MatrixModel; layout: MatrixLayout }) {
+const HeaderRow = memo(function HeaderRow({
+  model,
+  layout,
+}: {
+  model: MatrixModel;
+  layout: MatrixLayout;
+}) {
   const { n, text } = model;
-  const { cell, left, top, labelSize, width } = layout;
+  const { left, top } = layout;
   const heads = [];
   for (let k = 0; k < n; k++) {
     const [index, ...rest] = model.labels[k]!.split(' ');
@@ -93,16 +127,22 @@ const HeaderRow = memo(function HeaderRow({ model, layout }: { model: MatrixMode
         key={k}
         role="columnheader"
         className="mask-head mask-colhead"
-        aria-label={translate(text.lang, 'mask.colHeader', { i: k + text.base, tok: model.c.tokens[k] ?? '' })}
+        aria-label={translate(text.lang, 'mask.colHeader', {
+          i: k + text.base,
+          tok: model.c.tokens[k] ?? '',
+        })}
         data-seq={k}
-        style={{ left: left + k * cell, top: PART_BAND, width: cell, height: labelSize, lineHeight: `${cell}px` }}
       >
         <span className="mask-idx">{index}</span> <span className="mask-tok">{rest.join(' ')}</span>
       </div>,
     );
   }
   return (
-    <div role="row" className="mask-row mask-headrow" style={{ top: 0, height: top, width }}>
+    <div
+      role="row"
+      className="mask-row mask-headrow"
+      style={{ gridTemplateColumns: columns(n, layout.cell) }}
+    >
       <div
         role="columnheader"
         className="mask-corner"
@@ -116,11 +156,66 @@ const HeaderRow = memo(function HeaderRow({ model, layout }: { model: MatrixMode
   );
 });
 
+/**
+ * The grid's geometry as CSS variables: rows are CSS grids, so cells need no inline style of
+ * their own (4,096 cells at n = 64 stay cheap to create and to diff). The variables are
+ * inherited by every cell, so only values that rarely change live here: n changes with every
+ * word typed, so the column count is set on each row instead (changing an inherited variable
+ * would restyle all 4,096 cells).
+ */
+function gridStyle(layout: MatrixLayout): CSSProperties {
+  return {
+    width: layout.width,
+    height: layout.height,
+    fontSize: layout.font,
+    '--mask-cell': `${layout.cell}px`,
+    '--mask-cell-inner': `${layout.cell - layout.gap}px`,
+    '--mask-left': `${layout.left}px`,
+    '--mask-top': `${layout.top}px`,
+    '--mask-label': `${layout.labelSize}px`,
+    '--mask-band-size': `${PART_BAND}px`,
+  } as CSSProperties;
+}
+
+/** The hidden pieces cells are named from (outside the grid, so they never count as its rows). */
+const NamePieces = memo(function NamePieces({ model, ids }: { model: MatrixModel; ids: string }) {
+  const { query, key, verdicts } = namePieces(model.text);
+  return (
+    <div hidden>
+      {query.map((s, i) => (
+        <span key={`q${i}`} id={`${ids}q${i}`}>
+          {s}
+        </span>
+      ))}
+      {key.map((s, i) => (
+        <span key={`k${i}`} id={`${ids}k${i}`}>
+          {s}
+        </span>
+      ))}
+      {verdicts.map((s, i) => (
+        <span key={`v${i}`} id={`${ids}v${i}`}>
+          {s}
+        </span>
+      ))}
+    </div>
+  );
+});
+
 export function DomMatrix({ model, layout, active, onActive, name, describedBy }: MatrixViewProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const ids = `${useId()}-`;
   const rows = [];
   for (let q = 0; q < model.n; q++) {
-    rows.push(<Row key={q} q={q} model={model} layout={layout} activeK={q === active.q ? active.k : -1} />);
+    rows.push(
+      <Row
+        key={q}
+        q={q}
+        model={model}
+        layout={layout}
+        activeK={q === active.q ? active.k : -1}
+        ids={ids}
+      />,
+    );
   }
   const focusCell = (p: CellPos) => {
     ref.current?.querySelector<HTMLElement>(`[data-q="${p.q}"][data-k="${p.k}"]`)?.focus();
@@ -149,25 +244,30 @@ export function DomMatrix({ model, layout, active, onActive, name, describedBy }
     if (i !== null) setPointer({ kind: 'seq', index: i });
   };
   const onMouseLeave = () => {
-    const focused = ref.current?.contains(document.activeElement) ? readCell(document.activeElement) : null;
+    const focused = ref.current?.contains(document.activeElement)
+      ? readCell(document.activeElement)
+      : null;
     setPointer(focused ? { kind: 'cell', ...focused } : null);
   };
   return (
-    <div
-      ref={ref}
-      role="grid"
-      aria-label={name}
-      aria-describedby={describedBy}
-      className="mask-grid mask-grid-dom"
-      style={{ width: layout.width, height: layout.height, fontSize: layout.font }}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
-      onBlur={onBlur}
-      onMouseOver={onMouseOver}
-      onMouseLeave={onMouseLeave}
-    >
-      <HeaderRow model={model} layout={layout} />
-      {rows}
-    </div>
+    <>
+      <NamePieces model={model} ids={ids} />
+      <div
+        ref={ref}
+        role="grid"
+        aria-label={name}
+        aria-describedby={describedBy}
+        className="mask-grid mask-grid-dom"
+        style={gridStyle(layout)}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
+        onMouseOver={onMouseOver}
+        onMouseLeave={onMouseLeave}
+      >
+        <HeaderRow model={model} layout={layout} />
+        {rows}
+      </div>
+    </>
   );
 }

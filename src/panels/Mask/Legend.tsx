@@ -6,18 +6,25 @@ import type { MatrixModel } from './model';
 
 export function Legend({ model }: { model: MatrixModel }) {
   const { lang } = model.text;
-  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+    translate(lang, key, vars);
   const spans = Math.min(model.c.spans.length, 4);
   let ramp: string | null = null;
   if (model.weights && model.weightColor) {
-    const stops = Array.from({ length: 9 }, (_, i) => model.weightColor!((i / 8) * model.weights!.max));
+    const stops = Array.from({ length: 9 }, (_, i) =>
+      model.weightColor!((i / 8) * model.weights!.max),
+    );
     ramp = `linear-gradient(to right, ${stops.join(', ')})`;
   }
   return (
     <ul className="mask-legend" aria-label={t('mask.legend')}>
       {ramp ? (
         <li>
-          <span className="mask-swatch mask-swatch-ramp" style={{ background: ramp }} aria-hidden="true" />
+          <span
+            className="mask-swatch mask-swatch-ramp"
+            style={{ background: ramp }}
+            aria-hidden="true"
+          />
           {t('mask.legendWeight', { max: formatWeight(model.weights!.max) })}
         </li>
       ) : (

@@ -6,7 +6,16 @@
  *
  * `weights` (N × N attention weights, e.g. from the model) colour visible cells by weight.
  */
-import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import { translate } from '../../i18n';
 import { useApp, useDerived, useHighlight } from '../../store/hooks';
 import { MATRIX } from '../../viz/colors';
@@ -75,7 +84,10 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
   const [active, setActive] = useState<CellPos>({ q: 0, k: 0 });
 
   const model = useMemo(
-    () => (construction && construction.tokens.length > 0 ? buildModel(construction, lang, base, theme, weights) : null),
+    () =>
+      construction && construction.tokens.length > 0
+        ? buildModel(construction, lang, base, theme, weights)
+        : null,
     [construction, lang, base, theme, weights],
   );
   const layout = useMemo(() => {
@@ -103,22 +115,45 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
     '--mask-focus': m.focus,
   } as CSSProperties;
 
-  const t = (key: Parameters<typeof translate>[1], vars2?: Record<string, string | number>) => translate(lang, key, vars2);
+  const t = (key: Parameters<typeof translate>[1], vars2?: Record<string, string | number>) =>
+    translate(lang, key, vars2);
   let details = t('mask.hint');
   if (model && pointer?.kind === 'cell' && pointer.q < model.n && pointer.k < model.n) {
     details = cellName(model.text, pointer.q, pointer.k);
   } else if (model && pointer && highlight.seq.size > 0) {
     // The pointed token itself: a sequence index as is, a text token by where it sits now.
-    const own = pointer.kind === 'seq' ? pointer.index : pointer.kind === 'text' ? (model.c.textToSeq[pointer.index] ?? -1) : -1;
+    const own =
+      pointer.kind === 'seq'
+        ? pointer.index
+        : pointer.kind === 'text'
+          ? (model.c.textToSeq[pointer.index] ?? -1)
+          : -1;
     const i = own >= 0 ? own : Math.min(...highlight.seq);
     if (i < model.n) details = seqDetail(model.text, i);
   }
-  const clamped: CellPos = model ? { q: Math.min(active.q, model.n - 1), k: Math.min(active.k, model.n - 1) } : active;
+  const clamped: CellPos = model
+    ? { q: Math.min(active.q, model.n - 1), k: Math.min(active.k, model.n - 1) }
+    : active;
   const view: MatrixViewProps | null =
-    model && layout ? { model, layout, active: clamped, onActive, name: t('mask.gridName'), describedBy: summaryId } : null;
+    model && layout
+      ? {
+          model,
+          layout,
+          active: clamped,
+          onActive,
+          name: t('mask.gridName'),
+          describedBy: summaryId,
+        }
+      : null;
 
   return (
-    <section className="panel panel-mask mask-panel" id="panel-mask" aria-labelledby={titleId} data-theme={theme} style={vars}>
+    <section
+      className="panel panel-mask mask-panel"
+      id="panel-mask"
+      aria-labelledby={titleId}
+      data-theme={theme}
+      style={vars}
+    >
       <div className="panel-head">
         <h2 className="panel-title">
           <span className="panel-step" aria-hidden="true">
@@ -132,7 +167,8 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
       ) : (
         <>
           <p className="mask-summary">
-            <span id={summaryId}>{summaryText(view.model.c, lang)}</span> <span className="mask-rule">{t('mask.rule')}</span>
+            <span id={summaryId}>{summaryText(view.model.c, lang)}</span>{' '}
+            <span className="mask-rule">{t('mask.rule')}</span>
           </p>
           <p className="mask-details" role="status" aria-live="polite">
             {details}
@@ -145,7 +181,9 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
       {view && (
         <>
           {!view.layout.dom && (
-            <p className="mask-note">{t('mask.canvasNote', { n: view.model.n, step: view.layout.labelStep })}</p>
+            <p className="mask-note">
+              {t('mask.canvasNote', { n: view.model.n, step: view.layout.labelStep })}
+            </p>
           )}
           <Legend model={view.model} />
         </>
@@ -162,23 +200,51 @@ const MAX_LIT = 256;
  * (sticky on the canvas path, so labels stay in view while a big matrix scrolls), the corner,
  * and the tooltip on top.
  */
-function Figure({ view, highlight, room, lang }: { view: MatrixViewProps; highlight: Highlight; room: number; lang: Lang }) {
+function Figure({
+  view,
+  highlight,
+  room,
+  lang,
+}: {
+  view: MatrixViewProps;
+  highlight: Highlight;
+  room: number;
+  lang: Lang;
+}) {
   const { model, layout } = view;
   const lit = [...highlight.seq].filter((i) => i >= 0 && i < model.n).slice(0, MAX_LIT);
   const c = highlight.cell;
   const pointed = c && c.q < model.n && c.k < model.n ? c : null;
   const canvas = !layout.dom;
   return (
-    <div className={`mask-figure${canvas ? ' is-canvas' : ''}`} style={{ width: layout.width, height: layout.height }}>
-      <div className="mask-layer mask-layer-body" style={{ width: layout.width, height: layout.height }}>
+    <div
+      className={`mask-figure${canvas ? ' is-canvas' : ''}`}
+      style={{ width: layout.width, height: layout.height }}
+    >
+      <div
+        className="mask-layer mask-layer-body"
+        style={{ width: layout.width, height: layout.height }}
+      >
         {canvas ? <CanvasMatrix {...view} /> : <DomMatrix {...view} />}
         <BodyOverlays model={model} layout={layout} lit={lit} pointed={pointed} />
       </div>
       <AxisLayer axis="top" model={model} layout={layout} lit={lit} strong={pointed?.k ?? -1} />
       <AxisLayer axis="left" model={model} layout={layout} lit={lit} strong={pointed?.q ?? -1} />
       {canvas && (
-        <div className="mask-layer mask-layer-corner" aria-hidden="true" style={{ width: layout.left, height: layout.top }}>
-          <span className="mask-corner" style={{ left: 0, top: PART_BAND, width: layout.left - 4, height: layout.top - PART_BAND }}>
+        <div
+          className="mask-layer mask-layer-corner"
+          aria-hidden="true"
+          style={{ width: layout.left, height: layout.top }}
+        >
+          <span
+            className="mask-corner"
+            style={{
+              left: 0,
+              top: PART_BAND,
+              width: layout.left - 4,
+              height: layout.top - PART_BAND,
+            }}
+          >
             {translate(lang, 'mask.corner')}
           </span>
         </div>
@@ -188,8 +254,23 @@ function Figure({ view, highlight, room, lang }: { view: MatrixViewProps; highli
   );
 }
 
-function AxisLayer({ axis, model, layout, lit, strong }: { axis: 'top' | 'left'; model: MatrixModel; layout: MatrixLayout; lit: number[]; strong: number }) {
-  const style = axis === 'top' ? { width: layout.width, height: layout.top } : { width: layout.left, height: layout.height };
+function AxisLayer({
+  axis,
+  model,
+  layout,
+  lit,
+  strong,
+}: {
+  axis: 'top' | 'left';
+  model: MatrixModel;
+  layout: MatrixLayout;
+  lit: number[];
+  strong: number;
+}) {
+  const style =
+    axis === 'top'
+      ? { width: layout.width, height: layout.top }
+      : { width: layout.left, height: layout.height };
   return (
     <div className={`mask-layer mask-layer-${axis}`} style={style}>
       <AxisDecor axis={axis} model={model} layout={layout} labels={!layout.dom} />

@@ -42,14 +42,25 @@ export function BodyOverlays({ model, layout, lit, pointed }: BodyOverlaysProps)
       ))}
       {sep > 0 && sep < n && (
         <>
-          <div className="mask-divider mask-divider-v" style={{ left: left + sep * cell - 1, top, height: size }} />
-          <div className="mask-divider mask-divider-h" style={{ left, top: top + sep * cell - 1, width: size }} />
+          <div
+            className="mask-divider mask-divider-v"
+            style={{ left: left + sep * cell - 1, top, height: size }}
+          />
+          <div
+            className="mask-divider mask-divider-h"
+            style={{ left, top: top + sep * cell - 1, width: size }}
+          />
         </>
       )}
       {pointed && (
         <div
           className="mask-pointed"
-          style={{ left: left + pointed.k * cell, top: top + pointed.q * cell, width: cell, height: cell }}
+          style={{
+            left: left + pointed.k * cell,
+            top: top + pointed.q * cell,
+            width: cell,
+            height: cell,
+          }}
         />
       )}
     </div>

@@ -6,7 +6,12 @@ import type { Construction } from '../../glm';
 import type { Lang, Theme } from '../../store/state';
 import { MATRIX } from '../../viz/colors';
 import { weightLut, type MaskPalette, type WeightPaint } from '../../viz/matrix-canvas';
-import { flattenWeights, maxVisibleWeight, weightScale, type WeightsInput } from '../../viz/matrix-weights';
+import {
+  flattenWeights,
+  maxVisibleWeight,
+  weightScale,
+  type WeightsInput,
+} from '../../viz/matrix-weights';
 import { spanOfSeq, tokenLabel, type TextContext } from './text';
 
 export interface MatrixModel {

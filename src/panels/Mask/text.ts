@@ -99,7 +99,13 @@ export function seesAndSeen(sep: number, n: number, i: number): { sees: number; 
 export function seqDetail(x: TextContext, i: number): string {
   const n = x.c.tokens.length;
   const { sees, seen } = seesAndSeen(x.c.sep, n, i);
-  return translate(x.lang, 'mask.seqDetail', { i: i + x.base, tok: x.c.tokens[i] ?? '', sees, seen, n });
+  return translate(x.lang, 'mask.seqDetail', {
+    i: i + x.base,
+    tok: x.c.tokens[i] ?? '',
+    sees,
+    seen,
+    n,
+  });
 }
 
 /** For each sequence index, the sorted-span index it belongs to (mask token or Part B segment), else -1. */
@@ -110,4 +116,47 @@ export function spanOfSeq(c: Construction): Int32Array {
   });
   for (const seg of c.segments) out.fill(seg.span, seg.start, Math.min(seg.end, out.length));
   return out;
+}
+
+/** The reasons in a fixed order, so a cell's verdict is a small number. */
+export const REASONS: readonly MaskReason[] = [
+  'a-sees-a',
+  'a-never-b',
+  'b-sees-a',
+  'b-self',
+  'b-own-span',
+  'b-earlier-span',
+  'future',
+  'padding',
+];
+
+/** A cell's verdict as a number: reason index × 2, plus 1 when masked (0..15). */
+export function verdictCode(c: Construction, q: number, k: number): number {
+  return REASONS.indexOf(maskReason(c, q, k)) * 2 + (canAttend(c.sep, q, k) ? 0 : 1);
+}
+
+/** The words of verdict `code`: "visible — a Part B token sees all of Part A". */
+export function verdictText(lang: Lang, code: number): string {
+  const reason = REASONS[code >> 1]!;
+  return `${translate(lang, code & 1 ? 'mask.masked' : 'mask.visible')} — ${translate(lang, REASON_KEY[reason])}`;
+}
+
+/**
+ * The pieces a DOM cell's name is made of (via aria-labelledby): "query 6 x5," for its row,
+ * "key 2 [MASK]:" for its column, and one of 16 verdicts. Shared pieces mean that when the text
+ * changes, most cells keep the same attributes and the DOM is barely touched.
+ */
+export function namePieces(x: TextContext): { query: string[]; key: string[]; verdicts: string[] } {
+  const n = x.c.tokens.length;
+  const query = new Array<string>(n);
+  const key = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const vars = { i: i + x.base, tok: x.c.tokens[i] ?? '' };
+    query[i] = translate(x.lang, 'mask.cellQuery', vars);
+    key[i] = translate(x.lang, 'mask.cellKey', vars);
+  }
+  const verdicts = Array.from({ length: REASONS.length * 2 }, (_, code) =>
+    verdictText(x.lang, code),
+  );
+  return { query, key, verdicts };
 }
