@@ -70,6 +70,7 @@ describe('2D positions', { timeout: 20_000 }, () => {
 
   it('with [CLS], 0-based code numbers equal the figure’s 1-based numbers', () => {
     resetStore({
+      tokenizer: 'words',
       text: 'x1 x2 x3 x4 x5 x6',
       cls: true,
       spans: [

@@ -6,7 +6,13 @@ import { option, partATokens, partBSegments, renderPanels, tableRow } from './re
 
 // [CLS] the cat sat on the mat today [EOS]  (indices 0..8)
 beforeEach(() =>
-  resetStore({ text: 'the cat sat on the mat today', cls: true, spans: [], order: [] }),
+  resetStore({
+    tokenizer: 'words',
+    text: 'the cat sat on the mat today',
+    cls: true,
+    spans: [],
+    order: [],
+  }),
 );
 
 const status = () => screen.getByRole('status', { name: 'Messages' });
@@ -149,6 +155,7 @@ describe('Spans panel', { timeout: 20_000 }, () => {
   it('Sample draws spans with the seed; Clear removes them all', async () => {
     const user = userEvent.setup({ delay: null });
     resetStore({
+      tokenizer: 'words',
       text: 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
       spans: [],
       order: [],

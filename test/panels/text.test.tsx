@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetStore, store } from '../../src/store';
 import { renderPanels, textTokens } from './render';
 
-beforeEach(() => resetStore({ text: 'the cat sat', cls: true, spans: [], order: [] }));
+beforeEach(() =>
+  resetStore({ tokenizer: 'words', text: 'the cat sat', cls: true, spans: [], order: [] }),
+);
 
 // Each step renders every pipeline panel; generous time for a busy machine.
 describe('Text panel', { timeout: 20_000 }, () => {
@@ -36,7 +38,14 @@ describe('Text panel', { timeout: 20_000 }, () => {
       '4',
     ]);
     unmount();
-    resetStore({ text: 'the cat sat', cls: true, spans: [], order: [], base: 1 });
+    resetStore({
+      tokenizer: 'words',
+      text: 'the cat sat',
+      cls: true,
+      spans: [],
+      order: [],
+      base: 1,
+    });
     renderPanels();
     const list1 = screen.getByRole('list', { name: 'Tokens' });
     expect([...list1.querySelectorAll('.chip-index')].map((e) => e.textContent)).toEqual([
