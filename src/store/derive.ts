@@ -76,13 +76,16 @@ export interface Derived {
   adjacent: [number, number][];
 }
 
-let deriveMemo: { key: unknown[]; value: Derived } | null = null;
+// Two entries: panels that follow the text at once and panels that follow it deferred ask for
+// two different inputs while the user types; one entry would recompute both every time.
+let deriveMemo: { key: unknown[]; value: Derived }[] = [];
 
 /** Derives the construction from the choices (memoised on the fields it reads). */
 export function derive(c: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' | 'order' | 'objective' | 'layout' | 'imported'>): Derived {
   const tokens = tokensFor(c);
   const key = [tokens, c.spans, c.order, c.objective, c.layout];
-  if (deriveMemo && deriveMemo.key.every((v, i) => v === key[i])) return deriveMemo.value;
+  const hit = deriveMemo.find((m) => m.key.every((v, i) => v === key[i]));
+  if (hit) return hit.value;
   const texts = tokens.map((t) => t.text);
   let construction: Construction | null = null;
   let error: string | null = null;
@@ -92,7 +95,7 @@ export function derive(c: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' |
     error = (e as Error).message;
   }
   const value: Derived = { tokens, texts, construction, error, adjacent: adjacentPairs(c.spans) };
-  deriveMemo = { key, value };
+  deriveMemo = [{ key, value }, ...deriveMemo].slice(0, 2);
   return value;
 }
 

@@ -1,4 +1,5 @@
 /** React bindings of the store: one selector per field, derived data through `useDerived`. */
+import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { derive, highlightOf, type Derived, type Highlight } from './derive';
@@ -10,12 +11,27 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 }
 
 /** Everything derived from the choices (memoised; re-renders only when they change). */
+const pickInput = (s: AppState) => ({
+  text: s.text,
+  cls: s.cls,
+  spans: s.spans,
+  order: s.order,
+  objective: s.objective,
+  layout: s.layout,
+  imported: s.imported,
+  tokenizer: s.tokenizer,
+});
+
 export function useDerived(): Derived {
-  const input = useStore(
-    store,
-    useShallow((s: AppState) => ({ text: s.text, cls: s.cls, spans: s.spans, order: s.order, objective: s.objective, layout: s.layout, imported: s.imported, tokenizer: s.tokenizer })),
-  );
-  return derive(input);
+  return derive(useStore(store, useShallow(pickInput)));
+}
+
+/**
+ * The same, for heavy panels: the inputs are deferred before anything is computed, so a
+ * keystroke's urgent render does no tokenizing or construction for them at all.
+ */
+export function useDeferredDerivedInput(): Derived {
+  return derive(useDeferredValue(useStore(store, useShallow(pickInput))));
 }
 
 /** What the current pointer lights up. */

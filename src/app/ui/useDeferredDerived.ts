@@ -1,10 +1,10 @@
 /**
  * The derived pipeline for heavy panels: the urgent render keeps the previous value, and React
  * renders the new one in the background, so typing in a 100k-character text never waits for them.
+ * The store inputs are deferred, not the result, so the urgent render computes nothing.
  */
-import { useDeferredValue } from 'react';
-import { useDerived, type Derived } from '../../store';
+import { useDeferredDerivedInput, type Derived } from '../../store';
 
 export function useDeferredDerived(): Derived {
-  return useDeferredValue(useDerived());
+  return useDeferredDerivedInput();
 }
