@@ -8,7 +8,6 @@
  */
 import {
   useCallback,
-  useDeferredValue,
   useId,
   useLayoutEffect,
   useMemo,
@@ -17,7 +16,7 @@ import {
   type CSSProperties,
 } from 'react';
 import { translate } from '../../i18n';
-import { useApp, useDerived, useHighlight } from '../../store/hooks';
+import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { MATRIX } from '../../viz/colors';
 import { matrixLayout, MAX_LABEL_CHARS, PART_BAND, type MatrixLayout } from '../../viz/matrix';
 import type { WeightsInput } from '../../viz/matrix-weights';
@@ -26,7 +25,7 @@ import { CanvasMatrix } from './CanvasMatrix';
 import { DomMatrix } from './DomMatrix';
 import type { CellPos } from './keyboard';
 import type { MatrixViewProps } from './DomMatrix';
-import type { Highlight } from '../../store/derive';
+import { highlightOf, type Highlight } from '../../store/derive';
 import type { Lang } from '../../store/state';
 import { Legend } from './Legend';
 import { buildModel, type MatrixModel } from './model';
@@ -71,12 +70,15 @@ function viewportBudget(): number {
 }
 
 export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
-  const { construction, error } = useDeferredValue(useDerived());
+  // Deferred inputs: a keystroke's urgent render computes nothing for this panel.
+  const { construction, error } = useDeferredDerivedInput();
   const lang = useApp((s) => s.lang);
   const base = useApp((s) => s.base);
   const theme = useApp((s) => s.theme);
   const pointer = useApp((s) => s.pointer);
-  const highlight = useHighlight();
+  // What the pointer lights up, in the construction drawn here (useHighlight would derive the
+  // undeferred construction in the urgent render).
+  const highlight = useMemo(() => highlightOf(pointer, construction), [pointer, construction]);
   const id = useId();
   const titleId = `${id}-title`;
   const summaryId = `${id}-summary`;
