@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lessonStore, resetLesson } from '../../src/lesson/lessonStore';
 import { LESSON_STEPS, visibilityCell } from '../../src/lesson/steps';
-import { Lesson, LessonButton, LanguageSwitch, CjkNotice } from '../../src/panels/Lesson';
+import { Lesson, LessonButton, LanguageSwitch } from '../../src/panels/Lesson';
 import { TextPanel } from '../../src/panels/Text/TextPanel';
 import { currentDerived, resetStore, setText, store } from '../../src/store';
 
@@ -18,7 +18,6 @@ function renderLesson() {
       <LessonButton />
       <LanguageSwitch />
       <TextPanel />
-      <CjkNotice />
       <Lesson />
     </>,
   );
