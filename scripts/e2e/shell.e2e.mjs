@@ -27,4 +27,4 @@ test('shell: no serious or critical accessibility violations', async ({ page, ba
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help}`);
   assert.deepEqual(summary, [], 'axe found serious or critical violations');
-});
+}, { timeout: 180_000 });

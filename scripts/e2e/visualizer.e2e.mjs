@@ -41,7 +41,7 @@ async function until(read, want, ms = 15_000) {
   }
 }
 
-const maskCells = (page) => page.getByRole('grid', { name: 'Attention mask' }).getByRole('gridcell').count();
+const maskCells = (page) => page.getByRole('grid', { name: 'Attention mask', exact: true }).getByRole('gridcell').count();
 const option = (page, token, index) => page.getByRole('option', { name: new RegExp(`^${token}, token ${index}\\b`) });
 
 test('visualizer: typing text shows its tokens', async ({ page, baseUrl, consoleErrors, screenshot }) => {
@@ -74,7 +74,9 @@ test('visualizer: choosing spans changes Part A, Part B, positions and mask', as
   assert.deepEqual([...positions.slice(5)].sort(), ['2', '2', '4', '4', '4']);
   await until(() => maskCells(page), 100);
   // Part A never sees Part B: the first query cannot see the last key.
-  const cell = page.getByRole('gridcell', { name: /^query 0 x1, key 9 .*masked/ });
+  const cell = page
+    .getByRole('grid', { name: 'Attention mask', exact: true })
+    .getByRole('gridcell', { name: /^query 0 x1, key 9 .*masked/ });
   assert.equal(await cell.count(), 1);
   assert.match(page.url(), /spans=2-3%2C4-6/);
   await screenshot('visualizer-spans');
