@@ -48,6 +48,10 @@ test('debug: a valid batch renders in every panel with no problems', async ({ pa
   await screenshot('debug-import-valid');
   await panel.getByRole('button', { name: 'Back to my text' }).click();
   await panel.getByText(/^No batch imported/).waitFor();
+  // The panels follow in a deferred render: give them time on a loaded machine.
+  for (let end = Date.now() + 20_000; (await viewText(page)) !== before && Date.now() < end; ) {
+    await page.waitForTimeout(200);
+  }
   assert.equal(await viewText(page), before, 'going back did not restore the view');
   assert.deepEqual(consoleErrors, [], 'the page logged errors');
 }, SLOW);
