@@ -71,14 +71,16 @@ interface State {
   peakLr: number;
   warmup: number;
   minutes: number;
+  /** Resumes that changed the schedule (a longer budget and/or a new peak: a warm restart). */
+  restarts?: { step: number; minutes: number; budgetMinutes: number; peakLr: number }[];
 }
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
-function lrAt(step: number, frac: number): number {
+function lrAt(step: number, frac: number, peak: number): number {
   const w = Math.min(1, (step + 1) / warmup);
   const f = Math.min(1, Math.max(0, frac));
-  return peakLr * w * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * f)));
+  return peak * w * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * f)));
 }
 
 function saveArrays(path: string, tensors: Record<string, tf.Tensor>): void {
@@ -147,7 +149,7 @@ export function exportModel(params: GlmParams, state: State, corpusInfo: unknown
       wallMinutes: +(state.elapsedMs / 60000).toFixed(1),
       batch: state.batch,
       examples: state.examples,
-      optimizer: { name: 'Adam (decoupled weight decay 0.01, clip 1.0)', beta1: 0.9, beta2: 0.98, peakLr: state.peakLr, warmupSteps: state.warmup, schedule: 'cosine to 10% over the wall-time budget', budgetMinutes: state.minutes },
+      optimizer: { name: 'Adam (decoupled weight decay 0.01, clip 1.0)', beta1: 0.9, beta2: 0.98, peakLr: state.peakLr, warmupSteps: state.warmup, schedule: 'cosine to 10% over the wall-time budget', budgetMinutes: state.minutes, restarts: state.restarts ?? [] },
       dropout: state.config.dropout,
       lossCurve: state.curve,
       finalHeldout: last ? { step: last.step, heldout: last.heldout, span: last.heldoutSpan, document: last.heldoutDocument } : null,
@@ -216,8 +218,13 @@ async function main() {
     loadArrays(join(ckptDir, 'adam_m.f32'), opt.m);
     loadArrays(join(ckptDir, 'adam_v.f32'), opt.v);
     opt.step = s.adamStep;
-    state = { ...s, minutes: flag('minutes') ? minutes : s.minutes };
-    log(`resumed at step ${state.step} (${(state.elapsedMs / 60000).toFixed(1)} min trained)`);
+    state = { ...s, minutes: flag('minutes') ? minutes : s.minutes, peakLr: flag('lr') ? peakLr : s.peakLr };
+    if (state.minutes !== s.minutes || state.peakLr !== s.peakLr) {
+      // A warm restart: the cosine runs over the new budget from where the run stands, so the
+      // learning rate jumps up to lrAt(elapsed / budget) and decays again to 10% of the peak.
+      state.restarts = [...(s.restarts ?? []), { step: s.step, minutes: +(s.elapsedMs / 60000).toFixed(1), budgetMinutes: state.minutes, peakLr: state.peakLr }];
+    }
+    log(`resumed at step ${state.step} (${(state.elapsedMs / 60000).toFixed(1)} min trained), budget ${state.minutes} min, peak lr ${state.peakLr}`);
   }
   const nParams = Object.values(params).reduce((s, p) => s + p.size, 0);
   log(`config ${configName} ${JSON.stringify(config)}: ${(nParams / 1e6).toFixed(2)} M parameters, batch ${batchSize}, maxLen ${examples.maxLen}, budget ${state.minutes} min`);
@@ -239,7 +246,7 @@ async function main() {
     const h = heldoutLoss(params, config, heldBatches);
     const train = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : NaN;
     state.curve.push({
-      step: state.step, minutes: +(state.elapsedMs / 60000).toFixed(2), lr: +lrAt(state.step, state.elapsedMs / budgetMs).toExponential(3),
+      step: state.step, minutes: +(state.elapsedMs / 60000).toFixed(2), lr: +lrAt(state.step, state.elapsedMs / budgetMs, state.peakLr).toExponential(3),
       train: +train.toFixed(4), heldout: +h.all.toFixed(4), heldoutSpan: +h.span.toFixed(4), heldoutDocument: +h.document.toFixed(4),
     });
     log(`EVAL step ${state.step}: held-out ${h.all.toFixed(3)} (span ${h.span.toFixed(3)}, [gMASK] ${h.document.toFixed(3)}), train ${train.toFixed(3)}`);
@@ -256,7 +263,7 @@ async function main() {
     const cap = preset.maxLen <= 64 ? preset.maxLen : u < 0.2 ? 40 : u < 0.45 ? 64 : u < 0.7 ? 96 : preset.maxLen;
     const ex = { ...examples, maxLen: cap };
     const batch = collate(Array.from({ length: batchSize }, () => makeExample(train, tok, rng, ex)));
-    const lr = lrAt(state.step, state.elapsedMs / budgetMs);
+    const lr = lrAt(state.step, state.elapsedMs / budgetMs, state.peakLr);
     const { value, grads } = tf.variableGrads(() => {
       const r = forward(params, config, batch.input, { training: true, positions: batch.positions });
       return crossEntropy(r.logits!, batch.targets);
