@@ -181,15 +181,21 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
     for (const v of row) if (v < 0 || v >= c.maxPositions) throw new RangeError(`position ${v} outside the model's 0..${c.maxPositions - 1}`);
   }
   const drop = (x: tf.Tensor2D): tf.Tensor2D => (opts.training && c.dropout > 0 ? (tf.dropout(x, c.dropout) as tf.Tensor2D) : x);
+  // Training needs gradients through the lookups and products (customGrad versions, fast on
+  // wasm); inference takes the plain kernels, which skip the gradient bookkeeping.
+  const rowsOf = opts.training ? gatherRows : (t: tf.Tensor, i: tf.Tensor1D) => tf.gather(t, i) as tf.Tensor2D;
+  const mul2 = opts.training ? mm : (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(a, b);
+  const lin = (x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor) =>
+    opts.training ? linear(x, w, b) : (tf.fused.matMul({ a: x, b: w as tf.Tensor2D, bias: b }) as tf.Tensor2D);
 
   const ids = tf.tensor1d(input.ids.flat(), 'int32');
   const pos = tf.tensor1d(input.positionIds.flat(), 'int32');
   const bpos = tf.tensor1d(input.blockPositionIds.flat(), 'int32');
   // x: [B*T, d]
-  let x = tf.add(tf.add(gatherRows(p.wte, ids), gatherRows(p.wpe, pos)), gatherRows(p.wbpe, bpos)) as tf.Tensor2D;
+  let x = tf.add(tf.add(rowsOf(p.wte, ids), rowsOf(p.wpe, pos)), rowsOf(p.wbpe, bpos)) as tf.Tensor2D;
   x = drop(x);
 
-  // masks: per sample [T, T], 0/1 and the additive -1e9 bias
+  // masks per sample [T, T]: 0/1, and the additive -1e9 bias
   const masks: tf.Tensor2D[] = [];
   const biases: tf.Tensor2D[] = [];
   for (let b = 0; b < B; b++) {
@@ -203,11 +209,13 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
 
   for (let l = 0; l < c.layers; l++) {
     const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
-    const qkv = linear(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]); // [B*T, 3d]
+    const qkv = lin(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]); // [B*T, 3d]
     if (opts.kv) {
       const [, k, v] = tf.split(qkv, 3, 1) as tf.Tensor2D[];
       kvOut.push({ k, v });
     }
+    // Heads one by one in 2-D products: on wasm a batched [B*H, T, T] product leaves the fast
+    // path and was 1.1x (T 128) to 1.5x (T 512) slower than this loop.
     const rows = B === 1 ? [qkv] : tf.split(qkv, B, 0); // B x [T, 3d]
     const outs: tf.Tensor2D[] = [];
     const layerAttn: tf.Tensor2D[] = [];
@@ -218,18 +226,18 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
         const q = parts[hh];
         const k = parts[H + hh];
         const v = parts[2 * H + hh];
-        const s = tf.add(tf.mul(mm(q, tf.transpose(k)), scale), biases[b]) as tf.Tensor2D; // [T, T]
+        const s = tf.add(tf.mul(mul2(q, tf.transpose(k)), scale), biases[b]) as tf.Tensor2D; // [T, T]
         const w = tf.mul(tf.softmax(s), masks[b]) as tf.Tensor2D; // masked weights exactly 0
         if (opts.attention) layerAttn.push(w);
-        heads.push(mm(w, v)); // [T, dh]
+        heads.push(mul2(w, v)); // [T, dh]
       }
       outs.push(tf.concat(heads, 1) as tf.Tensor2D);
     }
     if (opts.attention) attnOut.push(layerAttn);
     const a = tf.concat(outs, 0) as tf.Tensor2D; // [B*T, d]
-    x = tf.add(x, drop(linear(a, p[`h${l}.attn.wo`], p[`h${l}.attn.bo`]))) as tf.Tensor2D;
+    x = tf.add(x, drop(lin(a, p[`h${l}.attn.wo`], p[`h${l}.attn.bo`]))) as tf.Tensor2D;
     const h2 = layerNorm(x, p[`h${l}.ln2.g`], p[`h${l}.ln2.b`], c.lnEps);
-    const f = linear(gelu(linear(h2, p[`h${l}.mlp.w1`], p[`h${l}.mlp.b1`])) as tf.Tensor2D, p[`h${l}.mlp.w2`], p[`h${l}.mlp.b2`]);
+    const f = lin(gelu(lin(h2, p[`h${l}.mlp.w1`], p[`h${l}.mlp.b1`])) as tf.Tensor2D, p[`h${l}.mlp.w2`], p[`h${l}.mlp.b2`]);
     x = tf.add(x, drop(f)) as tf.Tensor2D;
   }
   const hidden = layerNorm(x, p['lnf.g'], p['lnf.b'], c.lnEps);
@@ -237,10 +245,31 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   if (opts.attention) result.attention = attnOut;
   if (opts.kv) result.kv = kvOut;
   if (!opts.hiddenOnly) {
-    const sel = opts.positions ? gatherRows(hidden, tf.tensor1d(opts.positions, 'int32')) : hidden;
-    result.logits = mm(sel, tf.transpose(p.wte) as tf.Tensor2D); // [rows, V]
+    const sel = opts.positions ? rowsOf(hidden, tf.tensor1d(opts.positions, 'int32')) : hidden;
+    result.logits = mul2(sel, outputMatrix(p.wte)); // [rows, V]
   }
   return result;
+}
+
+/**
+ * The tied output projection, wte transposed to [d, V]. For a loaded (non-trainable) model it is
+ * computed once and kept; a trainable table changes every step, so it is transposed each time.
+ */
+const transposedTables = new WeakMap<tf.Tensor, tf.Tensor2D>();
+
+/** Frees the kept transpose of `wte` (call when the model's tensors are disposed). */
+export function releaseOutputMatrix(wte: tf.Tensor): void {
+  transposedTables.get(wte)?.dispose();
+  transposedTables.delete(wte);
+}
+function outputMatrix(wte: tf.Tensor): tf.Tensor2D {
+  if (wte instanceof tf.Variable && wte.trainable) return tf.transpose(wte) as tf.Tensor2D;
+  let t = transposedTables.get(wte);
+  if (!t || t.isDisposed) {
+    t = tf.keep(tf.transpose(wte) as tf.Tensor2D);
+    transposedTables.set(wte, t);
+  }
+  return t;
 }
 
 /** Mean cross-entropy of `logits` [N, V] against `targets` [N] (Σ CE · mask / Σ mask). */

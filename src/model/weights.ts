@@ -5,7 +5,7 @@
  * half floats, in manifest order.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { paramShapes, type GlmConfig, type GlmParams } from './glm';
+import { paramShapes, releaseOutputMatrix, type GlmConfig, type GlmParams } from './glm';
 import { GlmTokenizer, type TokenizerJson } from './tokenizer';
 
 export interface TensorEntry {
@@ -162,6 +162,9 @@ export function fromArrays(manifest: Manifest, tokenizer: GlmTokenizer, arrays: 
     params,
     tokenizer,
     manifest,
-    dispose: () => Object.values(params).forEach((p) => p.dispose()),
+    dispose: () => {
+      releaseOutputMatrix(params.wte);
+      Object.values(params).forEach((p) => p.dispose());
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { construct } from '../../src/glm';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
-import { crossEntropy, forward, initParams, type GlmConfig, type GlmParams } from '../../src/model/glm';
+import { crossEntropy, forward, initParams, releaseOutputMatrix, type GlmConfig, type GlmParams } from '../../src/model/glm';
 import { Adam } from '../../src/model/adam';
 import { encodeWeights, decodeWeights, fromHalf, toHalf } from '../../src/model/weights';
 
@@ -67,6 +67,29 @@ describe('GLM forward pass', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 5; i++) run();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('gives the same logits on the inference path (fused, plain kernels) as on the training path', () => {
+    const { input } = example(text, [{ start: 2, end: 4 }, { start: 5, end: 7 }], [1, 0]);
+    const noDrop = { ...config, dropout: 0 };
+    const infer = tf.tidy(() => forward(params, noDrop, input).logits!.arraySync());
+    const train = tf.tidy(() => forward(params, noDrop, input, { training: true }).logits!.arraySync());
+    infer.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(train[i][j], 4)));
+  });
+
+  it('keeps one transpose of a frozen output table, reused across calls and freed on release', () => {
+    // A loaded model's tables are non-trainable variables, as here.
+    const frozen = Object.fromEntries(Object.entries(params).map(([n, v]) => [n, tf.variable(v, false)])) as GlmParams;
+    const { input } = example(text, [{ start: 3, end: 5 }], [0]);
+    const run = () => tf.tidy(() => forward(frozen, config, input).logits!.arraySync());
+    const before = tf.memory().numTensors;
+    const first = run();
+    expect(tf.memory().numTensors).toBe(before + 1);
+    for (let i = 0; i < 3; i++) expect(run()).toEqual(first);
+    expect(tf.memory().numTensors).toBe(before + 1);
+    releaseOutputMatrix(frozen.wte);
+    expect(tf.memory().numTensors).toBe(before);
+    Object.values(frozen).forEach((v) => v.dispose());
   });
 
   it('lowers the loss in a few training steps on a tiny config', () => {
