@@ -184,7 +184,7 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   // Training needs gradients through the lookups and products (customGrad versions, fast on
   // wasm); inference takes the plain kernels, which skip the gradient bookkeeping.
   const rowsOf = opts.training ? gatherRows : (t: tf.Tensor, i: tf.Tensor1D) => tf.gather(t, i) as tf.Tensor2D;
-  const mul2 = opts.training ? mm : (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(a, b);
+  const mul2: (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D = opts.training ? mm : (a, b) => tf.matMul(a, b);
   const lin = (x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor) =>
     opts.training ? linear(x, w, b) : (tf.fused.matMul({ a: x, b: w as tf.Tensor2D, bias: b }) as tf.Tensor2D);
 
