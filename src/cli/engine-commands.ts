@@ -154,7 +154,7 @@ export function maskCommand(input: unknown): CommandResult {
     if (sep < 0 || sep > length) throw new CliError(`"sep" must be from 0 to length (${length}), got ${sep}`);
     return { lines: [maskText(sep, length, { base }).trimEnd()], exitCode: 0 };
   }
-  const parsed = parseBatch(o);
+  const parsed = parseBatch(o, bertLookup());
   if (!parsed.ok) {
     throw new CliError(`${parsed.message} (mask takes a batch as construct prints it, or construct's input with "spans", or {"sep", "length"})`);
   }

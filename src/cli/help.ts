@@ -22,7 +22,8 @@ Engine commands (exact, no model needed):
              reference's integer sep or a full matrix; several samples as an array)
              -> {"ok": bool, "problems": [{"field", "index", "expected", "found", "message"}],
                  "inferred": {"spans", "order"}}; exit 1 when not ok.
-  mask       a batch, or construct's input, or {"sep": n, "length": L}
+  mask       a batch (token strings or BERT/GLM ids, as check reads them), or construct's
+             input, or {"sep": n, "length": L}
              -> the attention mask as a ■/□ text grid with Part A and Part B marked.
 
 Model commands (the tiny GLM shipped in public/models, wasm backend):

@@ -123,6 +123,21 @@ describe('cli mask', () => {
   });
 });
 
+describe('cli mask on an id batch', () => {
+  it('reads BERT/GLM ids (as a collator dumps them) and prints the same grid as for token strings', async () => {
+    // Ids as BERT-base-uncased numbers them ("the" 1996, "cat" 4937, "sat" 2938) with the spec's
+    // specials: [CLS] 101, [MASK] 103, [S] (sop) 30522, [E] (eop) 30523.
+    const batch = JSON.parse((await call(['construct'], { tokens: ['[CLS]', 'the', 'cat', 'sat'], spans: [[2, 3]] })).stdout);
+    const id: Record<string, number> = { '[CLS]': 101, the: 1996, cat: 4937, sat: 2938, '[MASK]': 103, '[S]': 30522, '[E]': 30523 };
+    const ids = { ...batch, tokens: batch.tokens.map((t: string) => id[t]), targets: batch.targets.map((t: string) => id[t]) };
+    expect(ids.tokens).toEqual([101, 1996, 103, 2938, 30522, 4937]);
+    const fromIds = await call(['mask'], ids);
+    expect(fromIds.code).toBe(0);
+    expect(fromIds.stdout).toBe((await call(['mask'], batch)).stdout);
+    expect(fromIds.stdout).toContain('[MASK]');
+  });
+});
+
 describe('the real command line', () => {
   it('exits non-zero with one stderr line for bad input, and prints JSON for good input', () => {
     const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'construct'], { input: '{"tokens": 5}', encoding: 'utf8' });
