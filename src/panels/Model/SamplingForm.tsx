@@ -1,48 +1,8 @@
 /** Decoding settings for Fill: greedy, or sampling with temperature, top-k and a seed. */
 import { useId } from 'react';
+import { NumberField } from '../../app/ui/NumberField';
 import { useT } from '../../i18n';
 import { setSampling, useModel, type Sampling } from '../../model/modelStore';
-
-interface FieldProps {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  disabled?: boolean;
-  integer?: boolean;
-  onCommit: (n: number) => void;
-}
-
-/** A number input that commits only valid values (the last valid one stays in the store). */
-function Field({ label, value, min, max, step, disabled, integer, onCommit }: FieldProps) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        defaultValue={value}
-        min={min}
-        max={max}
-        step={step}
-        disabled={disabled}
-        onChange={(e) => {
-          const n = Number(e.target.value);
-          const ok =
-            e.target.value.trim() !== '' &&
-            Number.isFinite(n) &&
-            n >= min &&
-            n <= max &&
-            (!integer || Number.isInteger(n));
-          e.target.setAttribute('aria-invalid', ok ? 'false' : 'true');
-          if (ok) onCommit(n);
-        }}
-      />
-    </div>
-  );
-}
 
 export function SamplingForm() {
   const t = useT();
@@ -69,7 +29,7 @@ export function SamplingForm() {
           ))}
         </div>
       </fieldset>
-      <Field
+      <NumberField
         label={t('model.fill.temperature')}
         value={s.temperature}
         min={0.05}
@@ -78,7 +38,7 @@ export function SamplingForm() {
         disabled={!sample}
         onCommit={(temperature) => setSampling({ temperature })}
       />
-      <Field
+      <NumberField
         label={t('model.fill.topK')}
         value={s.topK}
         min={0}
@@ -88,7 +48,7 @@ export function SamplingForm() {
         disabled={!sample}
         onCommit={(topK) => setSampling({ topK })}
       />
-      <Field
+      <NumberField
         label={t('model.fill.seed')}
         value={s.seed}
         min={0}
@@ -98,7 +58,7 @@ export function SamplingForm() {
         disabled={!sample}
         onCommit={(seed) => setSampling({ seed })}
       />
-      <Field
+      <NumberField
         label={t('model.fill.maxLength')}
         value={s.maxSpanLength}
         min={1}
