@@ -56,12 +56,17 @@ async function main() {
   const train = loadCorpus(join(root, 'data/corpus/train.txt'), tok);
   const trng = createRng(7);
   const makeUnigram = () => ({ counts: new Float64Array(V).fill(1), lp: [] as number[], top1: 0, top5: new Set<number>() });
-  const uni = { span: makeUnigram(), document: makeUnigram() };
+  // `spanWords`: short-span targets other than [E], against a unigram over those alone (its best
+  // guess is then a word, not [E]): how well the model guesses the words themselves.
+  const eop = tok.idOf('[E]');
+  const uni = { span: makeUnigram(), document: makeUnigram(), spanWords: makeUnigram() };
   for (let i = 0; i < 20000; i++) {
     const e = makeExample(train, tok, trng, DEFAULT_EXAMPLES);
     const u = uni[e.objective === 'span' ? 'span' : 'document'];
     e.lossMask.forEach((m, t) => m && u.counts[e.targets[t]]++);
+    if (e.objective === 'span') e.lossMask.forEach((m, t) => m && e.targets[t] !== eop && uni.spanWords.counts[e.targets[t]]++);
   }
+  uni.spanWords.counts[eop] = 0;
   for (const u of Object.values(uni)) {
     const total = u.counts.reduce((a, b) => a + b, 0);
     u.lp = Array.from(u.counts, (c) => Math.log(c / total));
@@ -70,7 +75,10 @@ async function main() {
     u.top5 = new Set(rank.slice(0, 5));
   }
 
-  const res = { model: { span: acc(), document: acc(), all: acc() }, unigram: { span: acc(), document: acc(), all: acc() } };
+  const res = {
+    model: { span: acc(), document: acc(), all: acc(), spanWords: acc() },
+    unigram: { span: acc(), document: acc(), all: acc(), spanWords: acc() },
+  };
   for (let i = 0; i < examples.length; i += 16) {
     const b = collate(examples.slice(i, i + 16));
     const lp = tf.tidy(() => tf.logSoftmax(forward(model.params, model.config, b.input, { positions: b.positions }).logits!));
@@ -95,6 +103,19 @@ async function main() {
         if (y === u.top1) a.top1++;
         if (u.top5.has(y)) a.top5++;
       }
+      if (obj === 'span' && y !== eop) {
+        const m = res.model.spanWords;
+        m.tokens++;
+        m.nll -= ly;
+        if (higher === 0) m.top1++;
+        if (higher < 5) m.top5++;
+        const w = uni.spanWords;
+        const a = res.unigram.spanWords;
+        a.tokens++;
+        a.nll -= w.lp[y];
+        if (y === w.top1) a.top1++;
+        if (w.top5.has(y)) a.top5++;
+      }
     });
   }
   const evaluation = {
@@ -102,8 +123,9 @@ async function main() {
     script: 'scripts/train/eval.ts',
     heldout: `${nExamples} examples from data/corpus/heldout.txt (engine-built, seed 20240601): short spans ratio ${DEFAULT_EXAMPLES.spanRatio} and [gMASK] continuation (p ${DEFAULT_EXAMPLES.docProb}), texts of 1 sentence to ${DEFAULT_EXAMPLES.maxLen} tokens`,
     metric: 'per Part B target token (span tokens and the [E]/[EOS] that ends each span): NLL in nats, top-1/top-5 accuracy',
-    model: { span: summary(res.model.span), document: summary(res.model.document), all: summary(res.model.all) },
-    unigram: { span: summary(res.unigram.span), document: summary(res.unigram.document), all: summary(res.unigram.all) },
+    model: { span: summary(res.model.span), spanWords: summary(res.model.spanWords), document: summary(res.model.document), all: summary(res.model.all) },
+    unigram: { span: summary(res.unigram.span), spanWords: summary(res.unigram.spanWords), document: summary(res.unigram.document), all: summary(res.unigram.all) },
+    spanWords: 'short-span targets other than [E]; its unigram is counted over those targets alone',
     trainingStep: (model.manifest.training as { steps?: number } | undefined)?.steps ?? null,
   };
   console.log(JSON.stringify(evaluation, null, 2));
