@@ -116,9 +116,15 @@ export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor, eps: numbe
   return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps))), g), b) as tf.Tensor2D;
 }
 
+/**
+ * GeLU, tanh approximation: 0.5·x·(1 + tanh(c·(x + 0.044715·x³))), c = √(2/π). Computed through
+ * the identity 0.5·(1 + tanh(z)) = sigmoid(2z), as x·sigmoid(x·(2c + 2c·0.044715·x²)): the same
+ * function (within 1e-6), but wasm's sigmoid is vectorised and its tanh is not (3 GeLUs at
+ * T 128 took 10.7 ms of CPU with tanh, 2.2 ms with sigmoid).
+ */
 export function gelu(x: tf.Tensor): tf.Tensor {
-  const c = Math.sqrt(2 / Math.PI);
-  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), c))));
+  const c2 = 2 * Math.sqrt(2 / Math.PI);
+  return tf.mul(x, tf.sigmoid(tf.mul(x, tf.add(tf.mul(tf.square(x), c2 * 0.044715), c2))));
 }
 
 export function linear(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
