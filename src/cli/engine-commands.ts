@@ -158,7 +158,9 @@ export function maskCommand(input: unknown): CommandResult {
   if (!parsed.ok) {
     throw new CliError(`${parsed.message} (mask takes a batch as construct prints it, or construct's input with "spans", or {"sep", "length"})`);
   }
-  const s = parsed.samples[0]!;
+  const n = parsed.samples.length;
+  const which = optionalNumber(o, 'sample', (k) => (Number.isInteger(k) && k >= 0 && k < n ? null : `must be a sample index from 0 to ${n - 1}`)) ?? 0;
+  const s = parsed.samples[which]!;
   if (s.sep < 0 || s.sep > s.tokens.length) throw new CliError(`"sep" must be from 0 to ${s.tokens.length}, got ${s.sep}`);
   return { lines: [maskText(s.sep, s.tokens.length, { tokens: s.tokens, base }).trimEnd()], exitCode: 0 };
 }

@@ -23,7 +23,8 @@ Engine commands (exact, no model needed):
              -> {"ok": bool, "problems": [{"field", "index", "expected", "found", "message"}],
                  "inferred": {"spans", "order"}}; exit 1 when not ok.
   mask       a batch (token strings or BERT/GLM ids, as check reads them), or construct's
-             input, or {"sep": n, "length": L}
+             input, or {"sep": n, "length": L}; "sample": k picks one sample of a collated
+             batch (default 0)
              -> the attention mask as a ■/□ text grid with Part A and Part B marked.
 
 Model commands (the tiny GLM shipped in public/models, wasm backend):

@@ -138,6 +138,28 @@ describe('cli mask on an id batch', () => {
   });
 });
 
+describe('cli mask on a collated batch', () => {
+  it('draws the sample that "sample" names, and refuses an index out of range', async () => {
+    const one = JSON.parse((await call(['construct'], { tokens: X, spans: [[2, 3]], padTo: 12 })).stdout);
+    const two = JSON.parse((await call(['construct'], { tokens: X, spans: [[1, 2], [4, 6]], order: [0, 1], padTo: 12 })).stdout);
+    // GLM's collated layout: [B, L] rows, position_id [B, 2, L], attention_mask [B] = sep.
+    const collated = {
+      text: [one.tokens, two.tokens],
+      target: [one.targets, two.targets],
+      loss_mask: [one.loss_mask, two.loss_mask],
+      position_id: [one, two].map((b) => [b.position_ids, b.block_position_ids]),
+      attention_mask: [one.sep, two.sep],
+    };
+    const second = await call(['mask'], { ...collated, sample: 1 });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe((await call(['mask'], two)).stdout);
+    expect((await call(['mask'], collated)).stdout).toBe((await call(['mask'], one)).stdout);
+    const bad = await call(['mask'], { ...collated, sample: 2 });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"sample" must be a sample index from 0 to 1/);
+  });
+});
+
 describe('the real command line', () => {
   it('exits non-zero with one stderr line for bad input, and prints JSON for good input', () => {
     const bad = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'construct'], { input: '{"tokens": 5}', encoding: 'utf8' });
