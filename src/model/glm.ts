@@ -215,13 +215,36 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
 
   for (let l = 0; l < c.layers; l++) {
     const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
-    const qkv = lin(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]); // [B*T, 3d]
-    if (opts.kv) {
-      const [, k, v] = tf.split(qkv, 3, 1) as tf.Tensor2D[];
-      kvOut.push({ k, v });
-    }
     // Heads one by one in 2-D products: on wasm a batched [B*H, T, T] product leaves the fast
     // path and was 1.1x (T 128) to 1.5x (T 512) slower than this loop.
+    const perHead = !opts.training && B === 1 ? headWeights(p, c, l) : null;
+    if (opts.kv) {
+      const [, k, v] = tf.split(lin(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]), 3, 1) as tf.Tensor2D[];
+      kvOut.push({ k, v });
+    }
+    if (perHead) {
+      // A frozen model keeps each head's q/k/v columns as their own small matrices (q scaled),
+      // so no slicing of qkv per call: wasm's slices cost more than the small products.
+      const heads: tf.Tensor2D[] = [];
+      const layerAttn: tf.Tensor2D[] = [];
+      for (const hw of perHead) {
+        const q = tf.fused.matMul({ a: h, b: hw.wq, bias: hw.bq }) as tf.Tensor2D;
+        const k = tf.fused.matMul({ a: h, b: hw.wk, bias: hw.bk }) as tf.Tensor2D;
+        const v = tf.fused.matMul({ a: h, b: hw.wv, bias: hw.bv }) as tf.Tensor2D;
+        const s = tf.add(tf.matMul(q, tf.transpose(k)), biases[0]) as tf.Tensor2D; // [T, T]
+        const w = tf.mul(tf.softmax(s), masks[0]) as tf.Tensor2D; // masked weights exactly 0
+        if (opts.attention) layerAttn.push(w);
+        heads.push(tf.matMul(w, v)); // [T, dh]
+      }
+      if (opts.attention) attnOut.push(layerAttn);
+      const a = tf.concat(heads, 1) as tf.Tensor2D;
+      x = tf.add(x, lin(a, p[`h${l}.attn.wo`], p[`h${l}.attn.bo`])) as tf.Tensor2D;
+      const h2 = layerNorm(x, p[`h${l}.ln2.g`], p[`h${l}.ln2.b`], c.lnEps);
+      const f = lin(gelu(lin(h2, p[`h${l}.mlp.w1`], p[`h${l}.mlp.b1`])) as tf.Tensor2D, p[`h${l}.mlp.w2`], p[`h${l}.mlp.b2`]);
+      x = tf.add(x, f) as tf.Tensor2D;
+      continue;
+    }
+    const qkv = lin(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]); // [B*T, 3d]
     const rows = B === 1 ? [qkv] : tf.split(qkv, B, 0); // B x [T, 3d]
     const outs: tf.Tensor2D[] = [];
     const layerAttn: tf.Tensor2D[] = [];
@@ -263,10 +286,54 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
  */
 const transposedTables = new WeakMap<tf.Tensor, tf.Tensor2D>();
 
+interface HeadWeights {
+  wq: tf.Tensor2D;
+  bq: tf.Tensor1D;
+  wk: tf.Tensor2D;
+  bk: tf.Tensor1D;
+  wv: tf.Tensor2D;
+  bv: tf.Tensor1D;
+}
+const headTables = new WeakMap<tf.Tensor, HeadWeights[]>();
+
+/** Per-head q (scaled by 1/√dh), k and v columns of a frozen layer's wqkv, kept; null if trainable. */
+function headWeights(p: GlmParams, c: GlmConfig, l: number): HeadWeights[] | null {
+  const w = p[`h${l}.attn.wqkv`];
+  const b = p[`h${l}.attn.bqkv`];
+  if (w instanceof tf.Variable && w.trainable) return null;
+  const kept = headTables.get(w);
+  if (kept && !kept[0].wq.isDisposed) return kept;
+  const d = c.dModel;
+  const dh = d / c.heads;
+  const scale = 1 / Math.sqrt(dh);
+  const cols = (t: tf.Tensor, from: number, s = 1) =>
+    tf.keep(tf.tidy(() => tf.mul(tf.slice(t, t.rank === 2 ? [0, from] : [from], t.rank === 2 ? [d, dh] : [dh]), s)));
+  const heads = Array.from({ length: c.heads }, (_, h) => ({
+    wq: cols(w, h * dh, scale) as tf.Tensor2D,
+    bq: cols(b, h * dh, scale) as tf.Tensor1D,
+    wk: cols(w, d + h * dh) as tf.Tensor2D,
+    bk: cols(b, d + h * dh) as tf.Tensor1D,
+    wv: cols(w, 2 * d + h * dh) as tf.Tensor2D,
+    bv: cols(b, 2 * d + h * dh) as tf.Tensor1D,
+  }));
+  headTables.set(w, heads);
+  return heads;
+}
+
 /** Frees the kept transpose of `wte` (call when the model's tensors are disposed). */
 export function releaseOutputMatrix(wte: tf.Tensor): void {
   transposedTables.get(wte)?.dispose();
   transposedTables.delete(wte);
+}
+
+/** Frees everything kept for a frozen model's inference (call when its tensors are disposed). */
+export function releaseInferenceCache(p: GlmParams, c: GlmConfig): void {
+  releaseOutputMatrix(p.wte);
+  for (let l = 0; l < c.layers; l++) {
+    const w = p[`h${l}.attn.wqkv`];
+    headTables.get(w)?.forEach((hw) => Object.values(hw).forEach((t) => t.dispose()));
+    headTables.delete(w);
+  }
 }
 function outputMatrix(wte: tf.Tensor): tf.Tensor2D {
   if (wte instanceof tf.Variable && wte.trainable) return tf.transpose(wte) as tf.Tensor2D;

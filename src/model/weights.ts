@@ -5,7 +5,7 @@
  * half floats, in manifest order.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { paramShapes, releaseOutputMatrix, type GlmConfig, type GlmParams } from './glm';
+import { paramShapes, releaseInferenceCache, type GlmConfig, type GlmParams } from './glm';
 import { GlmTokenizer, type TokenizerJson } from './tokenizer';
 
 export interface TensorEntry {
@@ -163,7 +163,7 @@ export function fromArrays(manifest: Manifest, tokenizer: GlmTokenizer, arrays: 
     tokenizer,
     manifest,
     dispose: () => {
-      releaseOutputMatrix(params.wte);
+      releaseInferenceCache(params, manifest.config);
       Object.values(params).forEach((p) => p.dispose());
     },
   };

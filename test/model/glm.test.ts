@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { construct } from '../../src/glm';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
-import { crossEntropy, forward, initParams, releaseOutputMatrix, type GlmConfig, type GlmParams } from '../../src/model/glm';
+import { crossEntropy, forward, initParams, releaseInferenceCache, type GlmConfig, type GlmParams } from '../../src/model/glm';
 import { Adam } from '../../src/model/adam';
 import { encodeWeights, decodeWeights, fromHalf, toHalf } from '../../src/model/weights';
 
@@ -22,11 +22,14 @@ function example(tokens: string[], spans: { start: number; end: number }[], orde
 const text = ['[CLS]', 't1', 't2', 't3', 't4', 't5', 't6', '[EOS]'];
 
 describe('GLM forward pass', () => {
-  it('gives masked attention weights of exactly 0 and rows summing to 1', () => {
+  it.each(['trainable', 'frozen (per-head inference path)'])('gives masked attention weights of exactly 0 and rows summing to 1: %s', (kind) => {
     const { c, input } = example(text, [{ start: 3, end: 4 }, { start: 5, end: 7 }], [1, 0]);
     const T = c.tokens.length;
+    const p = kind === 'trainable' ? params : (Object.fromEntries(Object.entries(params).map(([n, v]) => [n, tf.variable(v, false)])) as GlmParams);
     tf.tidy(() => {
-      const r = forward(params, config, input, { attention: true, hiddenOnly: true });
+      const r = forward(p, config, input, { attention: true, hiddenOnly: true });
+      expect(r.attention!.length).toBe(config.layers);
+      expect(r.attention![0].length).toBe(config.heads);
       for (const layer of r.attention!) {
         for (const w of layer) {
           const a = w.arraySync();
@@ -42,6 +45,10 @@ describe('GLM forward pass', () => {
         }
       }
     });
+    if (p !== params) {
+      releaseInferenceCache(p, config);
+      Object.values(p).forEach((v) => v.dispose());
+    }
   });
 
   it('does not leak: changing a span placed later in Part B leaves earlier logits unchanged', () => {
@@ -77,17 +84,21 @@ describe('GLM forward pass', () => {
     infer.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(train[i][j], 4)));
   });
 
-  it('keeps one transpose of a frozen output table, reused across calls and freed on release', () => {
+  it('keeps a frozen model’s inference tables (wte transposed, per-head q/k/v), reused and freed on release', () => {
     // A loaded model's tables are non-trainable variables, as here.
     const frozen = Object.fromEntries(Object.entries(params).map(([n, v]) => [n, tf.variable(v, false)])) as GlmParams;
     const { input } = example(text, [{ start: 3, end: 5 }], [0]);
     const run = () => tf.tidy(() => forward(frozen, config, input).logits!.arraySync());
+    const trainable = tf.tidy(() => forward(params, { ...config, dropout: 0 }, input).logits!.arraySync());
     const before = tf.memory().numTensors;
     const first = run();
-    expect(tf.memory().numTensors).toBe(before + 1);
+    // one [d, V] transpose, and per layer and head a q, k and v matrix with its bias
+    const kept = 1 + config.layers * config.heads * 6;
+    expect(tf.memory().numTensors).toBe(before + kept);
+    first.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(trainable[i][j], 4)));
     for (let i = 0; i < 3; i++) expect(run()).toEqual(first);
-    expect(tf.memory().numTensors).toBe(before + 1);
-    releaseOutputMatrix(frozen.wte);
+    expect(tf.memory().numTensors).toBe(before + kept);
+    releaseInferenceCache(frozen, config);
     expect(tf.memory().numTensors).toBe(before);
     Object.values(frozen).forEach((v) => v.dispose());
   });
