@@ -15,6 +15,11 @@ export default defineConfig([
     'public/models/',
     'data/',
     '.train/',
+    // gitignored scratch folders of screenshot and profiling sessions
+    '.shots-tmp/',
+    '.lesson-scratch/',
+    '.mask-scratch/',
+    '.debug-harness/',
   ]),
   {
     // Not type-checked rules: fast enough to run on every save.
