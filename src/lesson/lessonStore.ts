@@ -78,14 +78,16 @@ export function setPresenter(presenter: boolean): void {
 
 /**
  * Ends the lesson and gives the user back what they had: their text, spans, order and settings.
- * The language and theme stay as they are now (the user may have switched them on purpose).
+ * The language and theme stay as they are now (the user may have switched them on purpose), and
+ * so do the fine-tuning panel's template and words.
  */
 export function endLesson(): void {
   const { active, saved } = get();
   if (!active) return;
   set({ active: false, step: 0, presenter: false, saved: null });
   setPointer(null);
-  if (saved) applyChoices({ ...saved, lang: store.getState().lang, theme: store.getState().theme });
+  // The fine-tuning panel is not part of the lesson: what the user typed there meanwhile stays.
+  if (saved) applyChoices({ ...saved, lang: store.getState().lang, theme: store.getState().theme, finetune: store.getState().finetune });
 }
 
 /** For tests and stories: back to "no lesson". */

@@ -3,7 +3,7 @@
  * (so the text survives a reload even from a bare URL). Browser-only; call `startSync()` once.
  */
 import { tokensOf } from './derive';
-import { DEFAULT_CHOICES, type Choices } from './state';
+import { DEFAULT_CHOICES, type Choices, type FinetuneChoices } from './state';
 import { applyChoices, choicesOf, notify, store } from './store';
 import { formatUrl, parseUrl } from './url';
 
@@ -11,6 +11,24 @@ const STORAGE_KEY = 'glm-infill-lab:choices';
 const URL_KEYS = ['text', 'spans', 'order', 'objective', 'seed', 'cls', 'tok', 'base', 'lang', 'theme', 'layout'];
 
 const count = (text: string, cls: boolean, tokenizer: 'model' | 'words') => tokensOf(text, cls, tokenizer).length;
+
+/** The fine-tuning choices if `v` has their shape (strings, at least one verbalizer row), else null. */
+function finetuneOf(v: unknown): FinetuneChoices | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const f = v as Record<string, unknown>;
+  const str = (x: unknown): x is string => typeof x === 'string';
+  if (!str(f.template) || !str(f.sentence) || !str(f.context) || !Array.isArray(f.verbalizer)) return null;
+  const rows = f.verbalizer as unknown[];
+  if (rows.length === 0) return null;
+  const ok = rows.every((r) => typeof r === 'object' && r !== null && str((r as Record<string, unknown>).label) && str((r as Record<string, unknown>).word));
+  if (!ok) return null;
+  return {
+    template: f.template,
+    sentence: f.sentence,
+    context: f.context,
+    verbalizer: (rows as { label: string; word: string }[]).map(({ label, word }) => ({ label, word })),
+  };
+}
 
 /** Reads stored choices, ignoring anything malformed. */
 export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> | null {
@@ -25,6 +43,8 @@ export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> 
     if (imported && Array.isArray(imported.tokens) && imported.batch && imported.saved) choices.imported = imported;
     const sampler = (parsed as Partial<Choices>).sampler;
     if (sampler && Number.isFinite(sampler.ratio) && Number.isFinite(sampler.lambda)) choices.sampler = sampler;
+    const finetune = finetuneOf((parsed as Partial<Choices>).finetune);
+    if (finetune) choices.finetune = finetune;
     return choices;
   } catch {
     return null;
@@ -36,7 +56,9 @@ export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | 
   const q = new URLSearchParams(search);
   if (URL_KEYS.some((k) => q.has(k))) {
     const { choices, dropped } = parseUrl(search, count);
-    applyChoices(choices);
+    // Links do not carry the fine-tuning panel's choices: those come from storage either way.
+    const finetune = storage ? readStored(storage)?.finetune : undefined;
+    applyChoices(finetune ? { ...choices, finetune } : choices);
     if (dropped.length) notify('warning', `This link had parts that could not be used: ${dropped.join('; ')}.`);
     return;
   }
@@ -58,6 +80,7 @@ export function startSync(win: Window = window): () => void {
   loadInitial(win.location.search, storage);
   let last = formatUrl(choicesOf(store.getState()));
   let lastText = store.getState().text;
+  let lastStored = JSON.stringify(choicesOf(store.getState()));
   win.history.replaceState(null, '', `?${last}${win.location.hash}`);
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -65,15 +88,19 @@ export function startSync(win: Window = window): () => void {
     timer = null;
     const s = store.getState();
     const next = formatUrl(choicesOf(s));
-    if (next === last) return;
-    // Typing replaces the entry; any other change is a step back/forward can return to.
-    const onlyText = formatUrl({ ...choicesOf(s), text: lastText }) === last;
-    if (onlyText) win.history.replaceState(null, '', `?${next}`);
-    else win.history.pushState(null, '', `?${next}`);
-    last = next;
-    lastText = s.text;
+    const json = JSON.stringify(choicesOf(s));
+    // Some choices (the sampler, the fine-tuning panel) are stored but not in the URL.
+    if (next === last && json === lastStored) return;
+    if (next !== last) {
+      // Typing replaces the entry; any other change is a step back/forward can return to.
+      const onlyText = formatUrl({ ...choicesOf(s), text: lastText }) === last;
+      if (onlyText) win.history.replaceState(null, '', `?${next}`);
+      else win.history.pushState(null, '', `?${next}`);
+      last = next;
+      lastText = s.text;
+    }
+    lastStored = json;
     try {
-      const json = JSON.stringify(choicesOf(s));
       // A huge imported batch is not worth filling storage with: keep the rest.
       storage?.setItem(STORAGE_KEY, json.length < 2_000_000 ? json : JSON.stringify({ ...choicesOf(s), imported: null }));
     } catch {
@@ -91,7 +118,8 @@ export function startSync(win: Window = window): () => void {
     const { choices, dropped } = parseUrl(win.location.search, count);
     last = win.location.search.replace(/^\?/, '');
     lastText = choices.text ?? lastText;
-    applyChoices({ ...DEFAULT_CHOICES, ...choices });
+    // Back/forward moves between views; the fine-tuning panel keeps what the user typed there.
+    applyChoices({ ...DEFAULT_CHOICES, finetune: store.getState().finetune, ...choices });
     if (dropped.length) notify('warning', `This link had parts that could not be used: ${dropped.join('; ')}.`);
   };
   win.addEventListener('popstate', onPop);

@@ -3,6 +3,7 @@
  * (see derive.ts); the URL query and localStorage mirror it (url.ts, persist.ts).
  */
 import type { Base, Layout, Objective, Span } from '../glm';
+import { DEFAULT_TEMPLATE, DEFAULT_VERBALIZER } from '../panels/Finetune/formats';
 
 /** Which token is pointed at (hover or focus), in the coordinates of where it was pointed at. */
 export type Pointer =
@@ -29,6 +30,24 @@ export interface Notice {
   text: string;
 }
 
+/** One verbalizer row of the cloze: a class label and the word that stands for it. */
+export interface VerbalizerRow {
+  label: string;
+  word: string;
+}
+
+/** What the fine-tuning panel is set to: the cloze (PET) and the generation example. */
+export interface FinetuneChoices {
+  /** The cloze template: `{sentence}` is replaced by the sentence, `[MASK]` is the blank. */
+  template: string;
+  /** The sentence to classify. */
+  sentence: string;
+  /** Label → word rows, in the order shown. */
+  verbalizer: VerbalizerRow[];
+  /** The context the model continues after `[gMASK]`. */
+  context: string;
+}
+
 export interface Choices {
   /** The typed text. */
   text: string;
@@ -52,6 +71,8 @@ export interface Choices {
   lang: Lang;
   /** An imported batch being shown instead of the typed text, or null. */
   imported: Imported | null;
+  /** The fine-tuning panel's template, sentence, verbalizer and context (kept in storage, not in links). */
+  finetune: FinetuneChoices;
 }
 
 /** A batch the user imported (from their own collator): its tokens replace the typed text's. */
@@ -84,6 +105,14 @@ export type AppState = Choices & UiState;
  */
 export const DEFAULT_TEXT = 'The people of this nation will build a better future for their children.';
 
+export const DEFAULT_FINETUNE: FinetuneChoices = {
+  template: DEFAULT_TEMPLATE,
+  // Every word is one piece of the model's vocabulary, like DEFAULT_TEXT.
+  sentence: 'The people were kind and the day was full of hope.',
+  verbalizer: DEFAULT_VERBALIZER.map((v) => ({ ...v })),
+  context: 'The people of this nation will',
+};
+
 export const DEFAULT_CHOICES: Choices = {
   text: DEFAULT_TEXT,
   cls: true,
@@ -102,6 +131,7 @@ export const DEFAULT_CHOICES: Choices = {
   theme: 'light',
   lang: 'en',
   imported: null,
+  finetune: DEFAULT_FINETUNE,
 };
 
 /** The paper's example (Figure 2): x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3). */

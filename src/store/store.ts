@@ -11,6 +11,7 @@ import {
   PAPER_EXAMPLE,
   type AppState,
   type Choices,
+  type FinetuneChoices,
   type Imported,
   type Lang,
   type Notice,
@@ -32,8 +33,8 @@ const set = (patch: Partial<AppState>) => store.setState(patch);
 
 /** The choices alone (what the URL and localStorage keep). */
 export function choicesOf(s: AppState): Choices {
-  const { text, cls, tokenizer, spans, order, objective, layout, seed, base, sampler, theme, lang, imported } = s;
-  return { text, cls, tokenizer, spans, order, objective, layout, seed, base, sampler, theme, lang, imported };
+  const { text, cls, tokenizer, spans, order, objective, layout, seed, base, sampler, theme, lang, imported, finetune } = s;
+  return { text, cls, tokenizer, spans, order, objective, layout, seed, base, sampler, theme, lang, imported, finetune };
 }
 
 /** Resets the store to defaults merged with `choices` (tests and story fixtures use this). */
@@ -229,6 +230,32 @@ export function setPointer(pointer: Pointer | null): void {
   const p = get().pointer;
   if (p === pointer || (p && pointer && JSON.stringify(p) === JSON.stringify(pointer))) return;
   set({ pointer });
+}
+
+// ---- fine-tuning formats ----
+/** Changes the template, sentence or generation context. */
+export function setFinetune(patch: Partial<Omit<FinetuneChoices, 'verbalizer'>>): void {
+  set({ finetune: { ...get().finetune, ...patch } });
+}
+
+/** Changes verbalizer row i (its label or its word). */
+export function setVerbalizerRow(i: number, patch: Partial<FinetuneChoices['verbalizer'][number]>): void {
+  const f = get().finetune;
+  if (i < 0 || i >= f.verbalizer.length) return;
+  set({ finetune: { ...f, verbalizer: f.verbalizer.map((r, j) => (j === i ? { ...r, ...patch } : r)) } });
+}
+
+/** Adds an empty verbalizer row at the end. */
+export function addVerbalizerRow(row: FinetuneChoices['verbalizer'][number] = { label: '', word: '' }): void {
+  const f = get().finetune;
+  set({ finetune: { ...f, verbalizer: [...f.verbalizer, row] } });
+}
+
+/** Removes verbalizer row i; the last row stays (a cloze needs at least one label). */
+export function removeVerbalizerRow(i: number): void {
+  const f = get().finetune;
+  if (f.verbalizer.length <= 1 || i < 0 || i >= f.verbalizer.length) return;
+  set({ finetune: { ...f, verbalizer: f.verbalizer.filter((_, j) => j !== i) } });
 }
 
 /** Loads the paper's example (Figure 2). */
