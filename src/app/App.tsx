@@ -18,6 +18,7 @@ import { LessonButton } from '../panels/Lesson/LessonButton';
 import { Lesson } from '../panels/Lesson/Lesson';
 import { LanguageSwitch } from '../panels/Controls/LanguageSwitch';
 import { ZooPanel } from '../panels/Zoo/ZooPanel';
+import { FinetunePanel } from '../panels/Finetune/FinetunePanel';
 import { ExplorerPanel } from '../panels/Explorer/ExplorerPanel';
 import { QuizPanel } from '../panels/Quiz/QuizPanel';
 import { useT } from '../i18n';
@@ -49,6 +50,7 @@ export function App() {
         <MaskPanel weights={weights} />
         <ModelPanel />
         <ZooPanel />
+        <FinetunePanel />
         <ExplorerPanel />
         <QuizPanel />
         <ImportPanel />

@@ -127,6 +127,11 @@ function getClient(): ModelClient {
   return client;
 }
 
+/** The worker client the model was (or will be) loaded in, for panels with their own requests. */
+export function modelClient(): ModelClient {
+  return getClient();
+}
+
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

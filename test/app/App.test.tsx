@@ -37,6 +37,7 @@ describe('App', { timeout: 120_000 }, () => {
       'Attention mask',
       'Tiny GLM',
       'Objective zoo',
+      'Fine-tuning formats',
       'Permutation explorer',
       'Quiz',
       'Import a batch',
