@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { construct, type Construction, type Objective, type Span, type Layout } from '../glm';
-import { forward, gatherRows, gelu, layerNorm, linear, mm, type GlmConfig, type GlmParams } from './glm';
+import { forward, type GlmConfig, type GlmParams } from './glm';
+import { KvCache } from './kv-cache';
 import { detokenize, type GlmTokenizer } from './tokenizer';
 import { createRng } from '../glm';
 
@@ -132,62 +133,6 @@ function pick(lp: Float32Array, banned: number[], o: FillOptions, rng: ReturnTyp
   return idx[idx.length - 1];
 }
 
-/** The KV cache of one sequence: per layer keys and values [n, d]. */
-interface Cache {
-  k: tf.Tensor2D[];
-  v: tf.Tensor2D[];
-}
-
-/** Runs Part A once and keeps its keys/values (Part A never sees Part B, so they never change). */
-function prefill(m: GlmModel, partA: Encoded): Cache {
-  const kv = tf.tidy(() => {
-    const r = forward(m.params, m.config, { ids: [partA.ids], positionIds: [partA.positionIds], blockPositionIds: [partA.blockPositionIds], sep: [partA.sep] }, { kv: true, hiddenOnly: true });
-    return r.kv!.flatMap((x) => [x.k, x.v]);
-  });
-  return { k: kv.filter((_, i) => i % 2 === 0), v: kv.filter((_, i) => i % 2 === 1) };
-}
-
-/** One new token through all layers with the cache; returns log-probs [V] and grows the cache. */
-function stepCached(m: GlmModel, cache: Cache, id: number, pos: number, bpos: number): Float32Array {
-  const c = m.config;
-  const p = m.params;
-  const H = c.heads;
-  const dh = c.dModel / H;
-  const scale = 1 / Math.sqrt(dh);
-  const out = tf.tidy(() => {
-    let x = tf.add(
-      tf.add(gatherRows(p.wte, tf.tensor1d([id], 'int32')), gatherRows(p.wpe, tf.tensor1d([pos], 'int32'))),
-      gatherRows(p.wbpe, tf.tensor1d([bpos], 'int32')),
-    ) as tf.Tensor2D; // [1, d]
-    for (let l = 0; l < c.layers; l++) {
-      const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
-      const [q, k, v] = tf.split(linear(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]), 3, 1) as tf.Tensor2D[];
-      const K = tf.concat([cache.k[l], k], 0) as tf.Tensor2D; // [n+1, d]
-      const V = tf.concat([cache.v[l], v], 0) as tf.Tensor2D;
-      tf.keep(K);
-      tf.keep(V);
-      cache.k[l].dispose();
-      cache.v[l].dispose();
-      cache.k[l] = K;
-      cache.v[l] = V;
-      const qs = tf.split(q, H, 1) as tf.Tensor2D[];
-      const ks = tf.split(K, H, 1) as tf.Tensor2D[];
-      const vs = tf.split(V, H, 1) as tf.Tensor2D[];
-      // The new token is the last query: it sees every key (k < sep or k <= q), so no mask.
-      const heads = qs.map((qh, hh) => mm(tf.softmax(tf.mul(mm(qh, tf.transpose(ks[hh])), scale)) as tf.Tensor2D, vs[hh]));
-      const a = tf.concat(heads, 1) as tf.Tensor2D;
-      x = tf.add(x, linear(a, p[`h${l}.attn.wo`], p[`h${l}.attn.bo`])) as tf.Tensor2D;
-      const h2 = layerNorm(x, p[`h${l}.ln2.g`], p[`h${l}.ln2.b`], c.lnEps);
-      x = tf.add(x, linear(gelu(linear(h2, p[`h${l}.mlp.w1`], p[`h${l}.mlp.b1`])) as tf.Tensor2D, p[`h${l}.mlp.w2`], p[`h${l}.mlp.b2`])) as tf.Tensor2D;
-    }
-    const hf = layerNorm(x, p['lnf.g'], p['lnf.b'], c.lnEps);
-    return tf.logSoftmax(mm(hf, tf.transpose(p.wte) as tf.Tensor2D));
-  });
-  const data = out.dataSync() as Float32Array;
-  out.dispose();
-  return data;
-}
-
 /**
  * Fills the blanks of a Part A autoregressively in Part B order, as GLM does: span z_k is
  * generated after `[S]` (position = its mask's index, block positions 1, 2, ...) until `[E]`
@@ -208,7 +153,7 @@ export function fillPartA(m: GlmModel, partA: number[], masks: number[], order: 
   const seq: Encoded = { ids: [...partA], positionIds: partA.map((_, i) => i), blockPositionIds: partA.map(() => 0), sep: partA.length };
   const fills: string[][] = [];
   const probs: number[][] = [];
-  const cache = useCache ? prefill(m, seq) : null;
+  const cache = useCache ? new KvCache(m, seq) : null;
   try {
     for (const mi of order) {
       const pos = masks[mi];
@@ -219,7 +164,7 @@ export function fillPartA(m: GlmModel, partA: number[], masks: number[], order: 
         seq.ids.push(input);
         seq.positionIds.push(pos);
         seq.blockPositionIds.push(j + 1);
-        const lp = cache ? stepCached(m, cache, input, pos, j + 1) : logProbsAt(m, seq, [seq.ids.length - 1])[0];
+        const lp = cache ? cache.step(input, pos, j + 1) : logProbsAt(m, seq, [seq.ids.length - 1])[0];
         const next = j >= maxLen ? tok.idOf('[E]') : pick(lp, banned, o, rng);
         if (enders.has(next)) break;
         fill.push(tok.tokenOf(next));
@@ -230,7 +175,7 @@ export function fillPartA(m: GlmModel, partA: number[], masks: number[], order: 
       probs.push(pr);
     }
   } finally {
-    if (cache) tf.dispose([...cache.k, ...cache.v]);
+    cache?.dispose();
   }
   return { fills, order, sequence: seq, probs };
 }

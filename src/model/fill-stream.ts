@@ -8,10 +8,9 @@
  *
  * Call `dispose()` (or run the generator to the end) to free the cache's tensors.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { createRng, type Rng } from '../glm';
 import type { GlmModel } from './decode';
-import { forward, gatherRows, gelu, layerNorm, linear, mm } from './glm';
+import { KvCache } from './kv-cache';
 import type { SamplingOptions, TokenEvent } from './worker-protocol';
 
 /** Tokens the model may not emit (every special except the two enders `[E]` and `[EOS]`). */
@@ -41,80 +40,6 @@ export function pickToken(
   let u = rng.next() * sum;
   for (let j = 0; j < idx.length; j++) if ((u -= w[j]!) <= 0) return idx[j]!;
   return idx[idx.length - 1]!;
-}
-
-/** Per layer keys and values of the sequence so far, each [n, d]. */
-interface Cache {
-  k: tf.Tensor2D[];
-  v: tf.Tensor2D[];
-}
-
-/** Part A once (it never sees Part B, so its keys and values never change). */
-function prefill(m: GlmModel, ids: number[]): Cache {
-  const kv = tf.tidy(() => {
-    const r = forward(
-      m.params,
-      m.config,
-      {
-        ids: [ids],
-        positionIds: [ids.map((_, i) => i)],
-        blockPositionIds: [ids.map(() => 0)],
-        sep: [ids.length],
-      },
-      { kv: true, hiddenOnly: true },
-    );
-    return r.kv!.flatMap((x) => [x.k, x.v]);
-  });
-  return { k: kv.filter((_, i) => i % 2 === 0), v: kv.filter((_, i) => i % 2 === 1) };
-}
-
-/** One new token through every layer with the cache: log-probs [V]; the cache grows by one row. */
-function step(m: GlmModel, cache: Cache, id: number, pos: number, bpos: number): Float32Array {
-  const c = m.config;
-  const p = m.params;
-  const H = c.heads;
-  const scale = 1 / Math.sqrt(c.dModel / H);
-  const out = tf.tidy(() => {
-    const row = (table: tf.Tensor, i: number) => gatherRows(table, tf.tensor1d([i], 'int32'));
-    let x = tf.add(tf.add(row(p.wte!, id), row(p.wpe!, pos)), row(p.wbpe!, bpos)) as tf.Tensor2D; // [1, d]
-    for (let l = 0; l < c.layers; l++) {
-      const h = layerNorm(x, p[`h${l}.ln1.g`]!, p[`h${l}.ln1.b`]!, c.lnEps);
-      const [q, k, v] = tf.split(
-        linear(h, p[`h${l}.attn.wqkv`]!, p[`h${l}.attn.bqkv`]!),
-        3,
-        1,
-      ) as tf.Tensor2D[];
-      const K = tf.keep(tf.concat([cache.k[l]!, k!], 0) as tf.Tensor2D); // [n+1, d]
-      const V = tf.keep(tf.concat([cache.v[l]!, v!], 0) as tf.Tensor2D);
-      cache.k[l]!.dispose();
-      cache.v[l]!.dispose();
-      cache.k[l] = K;
-      cache.v[l] = V;
-      const qs = tf.split(q!, H, 1) as tf.Tensor2D[];
-      const ks = tf.split(K, H, 1) as tf.Tensor2D[];
-      const vs = tf.split(V, H, 1) as tf.Tensor2D[];
-      // The newest token is the last query: it may see every key (k < sep or k <= q), no mask.
-      const heads = qs.map((qh, hh) =>
-        mm(tf.softmax(tf.mul(mm(qh, tf.transpose(ks[hh]!)), scale)) as tf.Tensor2D, vs[hh]!),
-      );
-      x = tf.add(
-        x,
-        linear(tf.concat(heads, 1) as tf.Tensor2D, p[`h${l}.attn.wo`]!, p[`h${l}.attn.bo`]!),
-      ) as tf.Tensor2D;
-      const h2 = layerNorm(x, p[`h${l}.ln2.g`]!, p[`h${l}.ln2.b`]!, c.lnEps);
-      const f = linear(
-        gelu(linear(h2, p[`h${l}.mlp.w1`]!, p[`h${l}.mlp.b1`]!)) as tf.Tensor2D,
-        p[`h${l}.mlp.w2`]!,
-        p[`h${l}.mlp.b2`]!,
-      );
-      x = tf.add(x, f) as tf.Tensor2D;
-    }
-    const hf = layerNorm(x, p['lnf.g']!, p['lnf.b']!, c.lnEps);
-    return tf.logSoftmax(mm(hf, tf.transpose(p.wte!) as tf.Tensor2D));
-  });
-  const data = out.dataSync() as Float32Array;
-  out.dispose();
-  return data;
 }
 
 /** A running fill: step it token by token; `fills`/`probs` grow in text order of the blanks. */
@@ -151,12 +76,14 @@ export function startFill(
   const rng = createRng(o.seed ?? 0);
   const fills: string[][] = masks.map(() => []);
   const probs: number[][] = masks.map(() => []);
-  let cache: Cache | null = order.length ? prefill(m, [...partA]) : null;
+  let cache: KvCache | null = order.length
+    ? new KvCache(m, { ids: [...partA], positionIds: partA.map((_, i) => i), blockPositionIds: partA.map(() => 0), sep: partA.length })
+    : null;
   let place = 0;
   let j = 0;
   let input = S;
   const dispose = () => {
-    if (cache) tf.dispose([...cache.k, ...cache.v]);
+    cache?.dispose();
     cache = null;
   };
   return {
@@ -169,7 +96,7 @@ export function startFill(
         return { done: true, value: undefined };
       }
       const blank = order[place]!;
-      const lp = step(m, cache, input, masks[blank]!, j + 1);
+      const lp = cache.step(input, masks[blank]!, j + 1);
       const next = j >= maxLen ? E : pickToken(lp, j < minLen ? bannedFirst : banned, o, rng);
       const event: TokenEvent = { place, blank, token: null, prob: Math.exp(lp[next]!) };
       if (enders.has(next)) {

@@ -159,7 +159,7 @@ export interface ForwardOptions {
   attention?: boolean;
   /** Skip the output projection (return hidden states only). */
   hiddenOnly?: boolean;
-  /** Return each layer's keys and values (B = 1 only), for a KV cache. */
+  /** Return each layer's keys and values per head (B = 1, inference only), for a KV cache. */
   kv?: boolean;
 }
 
@@ -170,8 +170,8 @@ export interface ForwardResult {
   hidden: tf.Tensor2D;
   /** Attention weights, [layer][b * heads + h] -> [T, T]. */
   attention?: tf.Tensor2D[][];
-  /** Per layer keys and values, each [T, d] (B = 1). */
-  kv?: { k: tf.Tensor2D; v: tf.Tensor2D }[];
+  /** Per layer and head, keys and values, each [T, d_head] (B = 1). */
+  kv?: { k: tf.Tensor2D[]; v: tf.Tensor2D[] }[];
 }
 
 /**
@@ -183,6 +183,7 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   const d = c.dModel;
   const H = c.heads;
   const dh = d / H;
+  if (opts.kv && (B !== 1 || opts.training)) throw new Error('forward: kv is for one sequence at inference');
   for (const row of [...input.positionIds, ...input.blockPositionIds]) {
     for (const v of row) if (v < 0 || v >= c.maxPositions) throw new RangeError(`position ${v} outside the model's 0..${c.maxPositions - 1}`);
   }
@@ -211,26 +212,18 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   }
   const scale = 1 / Math.sqrt(dh);
   const attnOut: tf.Tensor2D[][] = [];
-  const kvOut: { k: tf.Tensor2D; v: tf.Tensor2D }[] = [];
+  const kvOut: { k: tf.Tensor2D[]; v: tf.Tensor2D[] }[] = [];
 
   for (let l = 0; l < c.layers; l++) {
     const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
     // Heads one by one in 2-D products: on wasm a batched [B*H, T, T] product leaves the fast
     // path and was 1.1x (T 128) to 1.5x (T 512) slower than this loop.
-    const perHead = !opts.training && B === 1 ? headWeights(p, c, l) : null;
-    if (opts.kv) {
-      const [, k, v] = tf.split(lin(h, p[`h${l}.attn.wqkv`], p[`h${l}.attn.bqkv`]), 3, 1) as tf.Tensor2D[];
-      kvOut.push({ k, v });
-    }
-    if (perHead) {
-      // A frozen model keeps each head's q/k/v columns as their own small matrices (q scaled),
-      // so no slicing of qkv per call: wasm's slices cost more than the small products.
+    if (!opts.training && B === 1) {
+      const projected = projectHeads(p, c, l, h);
+      if (opts.kv) kvOut.push({ k: projected.map((x) => x.k), v: projected.map((x) => x.v) });
       const heads: tf.Tensor2D[] = [];
       const layerAttn: tf.Tensor2D[] = [];
-      for (const hw of perHead) {
-        const q = tf.fused.matMul({ a: h, b: hw.wq, bias: hw.bq }) as tf.Tensor2D;
-        const k = tf.fused.matMul({ a: h, b: hw.wk, bias: hw.bk }) as tf.Tensor2D;
-        const v = tf.fused.matMul({ a: h, b: hw.wv, bias: hw.bv }) as tf.Tensor2D;
+      for (const { q, k, v } of projected) {
         const s = tf.add(tf.matMul(q, tf.transpose(k)), biases[0]) as tf.Tensor2D; // [T, T]
         const w = tf.mul(tf.softmax(s), masks[0]) as tf.Tensor2D; // masked weights exactly 0
         if (opts.attention) layerAttn.push(w);
@@ -296,6 +289,26 @@ interface HeadWeights {
 }
 const headTables = new WeakMap<tf.Tensor, HeadWeights[]>();
 
+/**
+ * Layer `l`'s queries (already scaled by 1/√d_head), keys and values per head, each [rows, d_head],
+ * for the hidden states `h` [rows, d]. A frozen model uses its kept per-head matrices; a trainable
+ * one splits the fused qkv product.
+ */
+export function projectHeads(p: GlmParams, c: GlmConfig, l: number, h: tf.Tensor2D): { q: tf.Tensor2D; k: tf.Tensor2D; v: tf.Tensor2D }[] {
+  const kept = headWeights(p, c, l);
+  if (kept) {
+    return kept.map((hw) => ({
+      q: tf.fused.matMul({ a: h, b: hw.wq, bias: hw.bq }) as tf.Tensor2D,
+      k: tf.fused.matMul({ a: h, b: hw.wk, bias: hw.bk }) as tf.Tensor2D,
+      v: tf.fused.matMul({ a: h, b: hw.wv, bias: hw.bv }) as tf.Tensor2D,
+    }));
+  }
+  const H = c.heads;
+  const parts = tf.split(tf.fused.matMul({ a: h, b: p[`h${l}.attn.wqkv`] as tf.Tensor2D, bias: p[`h${l}.attn.bqkv`] }), 3 * H, 1) as tf.Tensor2D[];
+  const scale = 1 / Math.sqrt(c.dModel / H);
+  return Array.from({ length: H }, (_, hh) => ({ q: tf.mul(parts[hh], scale) as tf.Tensor2D, k: parts[H + hh], v: parts[2 * H + hh] }));
+}
+
 /** Per-head q (scaled by 1/√dh), k and v columns of a frozen layer's wqkv, kept; null if trainable. */
 function headWeights(p: GlmParams, c: GlmConfig, l: number): HeadWeights[] | null {
   const w = p[`h${l}.attn.wqkv`];
@@ -335,7 +348,7 @@ export function releaseInferenceCache(p: GlmParams, c: GlmConfig): void {
     headTables.delete(w);
   }
 }
-function outputMatrix(wte: tf.Tensor): tf.Tensor2D {
+export function outputMatrix(wte: tf.Tensor): tf.Tensor2D {
   if (wte instanceof tf.Variable && wte.trainable) return tf.transpose(wte) as tf.Tensor2D;
   let t = transposedTables.get(wte);
   if (!t || t.isDisposed) {

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
-import { initParams, type GlmConfig } from '../../src/model/glm';
+import { initParams, releaseInferenceCache, type GlmConfig } from '../../src/model/glm';
 import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import { attentionWeights, encodeConstruction, fillSpans, fillText, scoreConstruction, type GlmModel } from '../../src/model/decode';
 import { construct } from '../../src/glm';
@@ -19,13 +19,23 @@ beforeAll(async () => {
 });
 
 describe('decoding', () => {
-  it('gives the same fills with and without the KV cache', () => {
+  it.each(['trainable', 'frozen (kept per-head tables)'])('gives the same fills with and without the KV cache: %s', (kind) => {
+    const m: GlmModel =
+      kind === 'trainable' ? model : { ...model, params: Object.fromEntries(Object.entries(model.params).map(([n, v]) => [n, tf.variable(v, false)])) };
+    const before = tf.memory().numTensors;
     for (const order of [[0, 1], [1, 0]]) {
-      const a = fillSpans(model, tokens, spans, { order, cache: true, maxSpanLength: 5 });
-      const b = fillSpans(model, tokens, spans, { order, cache: false, maxSpanLength: 5 });
+      const a = fillSpans(m, tokens, spans, { order, cache: true, maxSpanLength: 5 });
+      const b = fillSpans(m, tokens, spans, { order, cache: false, maxSpanLength: 5 });
       expect(a.fills).toEqual(b.fills);
       a.probs.flat().forEach((p, i) => expect(p).toBeCloseTo(b.probs.flat()[i], 5));
       expect(a.sequence).toEqual(b.sequence);
+      // and the same as the trainable model's (the kept tables are the same numbers)
+      expect(a.fills).toEqual(fillSpans(model, tokens, spans, { order, cache: false, maxSpanLength: 5 }).fills);
+    }
+    if (m !== model) {
+      releaseInferenceCache(m.params, config);
+      Object.values(m.params).forEach((v) => v.dispose());
+      expect(tf.memory().numTensors).toBe(before - Object.keys(m.params).length); // nothing else left behind
     }
   });
 
