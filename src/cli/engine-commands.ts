@@ -124,11 +124,17 @@ export function checkCommand(input: unknown): CommandResult {
   if (!parsed.ok) throw new CliError(parsed.message);
   const base = typeof input === 'object' && input !== null && (input as Json).base === 1 ? 1 : 0;
   const results = parsed.samples.map((s) => checkBatch({ ...s, base }));
+  // The engine also gives each problem and variant a code and values for the web page to
+  // translate; the CLI prints the documented English fields only.
   const variants = parsed.samples.flatMap((s, i) =>
-    results[i]!.ok ? [] : checkWithVariants({ ...s, base }).variants.map((v) => (results.length > 1 ? { sample: i, ...v } : v)),
+    results[i]!.ok
+      ? []
+      : checkWithVariants({ ...s, base }).variants.map(({ params: _params, ...v }) => (results.length > 1 ? { sample: i, ...v } : v)),
   );
-  const problems: (Problem & { sample?: number })[] = [];
-  results.forEach((r, i) => r.problems.forEach((p) => problems.push(results.length > 1 ? { sample: i, ...p } : p)));
+  const problems: (Omit<Problem, 'code' | 'params'> & { sample?: number })[] = [];
+  results.forEach((r, i) =>
+    r.problems.forEach(({ code: _code, params: _params, ...p }) => problems.push(results.length > 1 ? { sample: i, ...p } : p)),
+  );
   const ok = results.every((r) => r.ok);
   const out: Record<string, unknown> = { ok, problems };
   const notes = results.flatMap((r) => r.notes);

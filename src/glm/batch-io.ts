@@ -5,6 +5,7 @@
 import type { Construction } from './construct';
 import { idsToTokens, type IdLookup } from './ids';
 import { attentionRows, sepFromMatrix } from './mask';
+import type { Coded, MessageParams } from './messages';
 import type { Batch } from './types';
 import type { CheckInput } from './validate';
 
@@ -42,7 +43,36 @@ export function describe(c: Construction) {
   };
 }
 
-export type ParseResult = { ok: true; samples: CheckInput[] } | { ok: false; field: string; message: string };
+/** Why a batch cannot be read (`message` says it in English). */
+export type ParseCode =
+  | 'notObject'
+  | 'numbersNotArray'
+  | 'numberBad'
+  | 'numbersNotArrayOrPair'
+  | 'numberBadOrPair'
+  | 'stringsNotArray'
+  | 'idsNeedVocab'
+  | 'stringBad'
+  | 'sepNotWhole'
+  | 'sepMismatch'
+  | 'maskNoSep'
+  | 'maskBadType'
+  | 'needSep'
+  | 'noSamples'
+  | 'tooManyTokens'
+  | 'maskTooBig';
+
+/**
+ * A parse failure: the field, one English sentence, and its code and values. For a sample of a
+ * list, `field` and `message` start with `samples[i].`, and `params.where` holds that prefix.
+ */
+export type ParseFailure = { ok: false; field: string; message: string } & Coded<ParseCode>;
+
+export type ParseResult = { ok: true; samples: CheckInput[] } | ParseFailure;
+
+/** A field's problem before it is placed (`samples[i].`). */
+type FieldProblem = { message: string } & Coded<ParseCode>;
+const problem = (message: string, code: ParseCode, params: MessageParams = {}): FieldProblem => ({ message, code, params });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -51,22 +81,30 @@ function pick(o: Record<string, unknown>, ...names: string[]): unknown {
   return undefined;
 }
 
-function numbers(v: unknown, field: string): number[] | string {
-  if (!Array.isArray(v)) return `${field} must be an array of numbers`;
+const isProblem = (v: unknown): v is FieldProblem => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function numbers(v: unknown, field: string): number[] | FieldProblem {
+  if (!Array.isArray(v)) return problem(`${field} must be an array of numbers`, 'numbersNotArray', { field });
   for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) return `${field}[${i}] must be a number, got ${JSON.stringify(v[i]) ?? 'nothing'}`;
+    if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) {
+      const got = JSON.stringify(v[i]) ?? 'nothing';
+      return problem(`${field}[${i}] must be a number, got ${got}`, 'numberBad', { field, i, got });
+    }
   }
   return v as number[];
 }
 
-function strings(v: unknown, field: string, lookup?: IdLookup): string[] | string {
-  if (!Array.isArray(v)) return `${field} must be an array of token strings`;
+function strings(v: unknown, field: string, lookup?: IdLookup): string[] | FieldProblem {
+  if (!Array.isArray(v)) return problem(`${field} must be an array of token strings`, 'stringsNotArray', { field });
   if (v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x))) {
-    if (!lookup) return `${field} holds token ids: load a vocabulary to read them (or give token strings)`;
+    if (!lookup) return problem(`${field} holds token ids: load a vocabulary to read them (or give token strings)`, 'idsNeedVocab', { field });
     return idsToTokens(v as number[], lookup);
   }
   for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'string') return `${field}[${i}] must be a string, got ${JSON.stringify(v[i]) ?? 'nothing'}`;
+    if (typeof v[i] !== 'string') {
+      const got = JSON.stringify(v[i]) ?? 'nothing';
+      return problem(`${field}[${i}] must be a string, got ${got}`, 'stringBad', { field, i, got });
+    }
   }
   return v as string[];
 }
@@ -78,30 +116,39 @@ function strings(v: unknown, field: string, lookup?: IdLookup): string[] | strin
  * camelCase names are accepted too.
  */
 export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseResult {
-  const fail = (field: string, message: string): ParseResult => ({ ok: false, field: where + field, message: where + message });
-  if (!isObject(raw)) return fail('', 'a batch must be a JSON object with tokens, targets, loss_mask, position_ids and sep');
+  const fail = (field: string, p: FieldProblem): ParseFailure => ({
+    ok: false,
+    field: where + field,
+    message: where + p.message,
+    code: p.code,
+    params: where ? { ...p.params, where } : p.params,
+  });
+  if (!isObject(raw)) return fail('', problem('a batch must be a JSON object with tokens, targets, loss_mask, position_ids and sep', 'notObject'));
   const tokens = strings(pick(raw, 'tokens', 'text'), 'tokens', lookup);
-  if (typeof tokens === 'string') return fail('tokens', tokens);
+  if (isProblem(tokens)) return fail('tokens', tokens);
   const targets = strings(pick(raw, 'targets', 'target'), 'targets', lookup);
-  if (typeof targets === 'string') return fail('targets', targets);
+  if (isProblem(targets)) return fail('targets', targets);
   const lossMask = numbers(pick(raw, 'loss_mask', 'lossMask'), 'loss_mask');
-  if (typeof lossMask === 'string') return fail('loss_mask', lossMask);
+  if (isProblem(lossMask)) return fail('loss_mask', lossMask);
 
   let positionIds: number[];
   let blockPositionIds: number[];
   const pos = pick(raw, 'position_ids', 'positionIds', 'position_id');
   if (Array.isArray(pos) && pos.length === 2 && Array.isArray(pos[0]) && Array.isArray(pos[1])) {
     const a = numbers(pos[0], 'position_ids[0]');
-    if (typeof a === 'string') return fail('position_ids', a);
+    if (isProblem(a)) return fail('position_ids', a);
     const b = numbers(pos[1], 'position_ids[1]');
-    if (typeof b === 'string') return fail('position_ids', b);
+    if (isProblem(b)) return fail('position_ids', b);
     positionIds = a;
     blockPositionIds = b;
   } else {
     const a = numbers(pos, 'position_ids');
-    if (typeof a === 'string') return fail('position_ids', a);
+    if (isProblem(a)) return fail('position_ids', a);
     const b = numbers(pick(raw, 'block_position_ids', 'blockPositionIds'), 'block_position_ids');
-    if (typeof b === 'string') return fail('block_position_ids', `${b} (or give position_ids as a [2, L] array)`);
+    if (isProblem(b)) {
+      const code = b.code === 'numberBad' ? 'numberBadOrPair' : 'numbersNotArrayOrPair';
+      return fail('block_position_ids', problem(`${b.message} (or give position_ids as a [2, L] array)`, code, b.params));
+    }
     positionIds = a;
     blockPositionIds = b;
   }
@@ -111,33 +158,38 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
   const sepRaw = pick(raw, 'sep');
   const am = pick(raw, 'attention_mask', 'attentionMask');
   if (typeof sepRaw === 'number') sep = sepRaw;
-  else if (sepRaw !== undefined) return fail('sep', `sep must be a whole number, got ${JSON.stringify(sepRaw)}`);
+  else if (sepRaw !== undefined) {
+    const got = JSON.stringify(sepRaw) ?? String(sepRaw);
+    return fail('sep', problem(`sep must be a whole number, got ${got}`, 'sepNotWhole', { got }));
+  }
   if (typeof am === 'number') {
-    if (sep !== undefined && sep !== am) return fail('attention_mask', `attention_mask (the reference's sep) is ${am} but sep is ${sep}`);
+    if (sep !== undefined && sep !== am) {
+      return fail('attention_mask', problem(`attention_mask (the reference's sep) is ${am} but sep is ${sep}`, 'sepMismatch', { am, sep }));
+    }
     sep = am;
   } else if (Array.isArray(am)) {
     for (let q = 0; q < am.length; q++) {
       const row = numbers(am[q], `attention_mask[${q}]`);
-      if (typeof row === 'string') return fail('attention_mask', row);
+      if (isProblem(row)) return fail('attention_mask', row);
     }
     matrix = am as number[][];
     if (sep === undefined) {
       const s = sepFromMatrix(matrix);
-      if (s === null) return fail('attention_mask', 'attention_mask follows no single sep (query q sees key k iff k < sep or k <= q)');
+      if (s === null) return fail('attention_mask', problem('attention_mask follows no single sep (query q sees key k iff k < sep or k <= q)', 'maskNoSep'));
       sep = s;
     }
   } else if (am !== undefined) {
-    return fail('attention_mask', 'attention_mask must be the integer sep or a matrix of 0/1 rows');
+    return fail('attention_mask', problem('attention_mask must be the integer sep or a matrix of 0/1 rows', 'maskBadType'));
   }
-  if (sep === undefined) return fail('sep', 'the batch needs sep (len(Part A)) or an attention_mask');
-  if (!Number.isInteger(sep)) return fail('sep', `sep must be a whole number, got ${sep}`);
+  if (sep === undefined) return fail('sep', problem('the batch needs sep (len(Part A)) or an attention_mask', 'needSep'));
+  if (!Number.isInteger(sep)) return fail('sep', problem(`sep must be a whole number, got ${sep}`, 'sepNotWhole', { got: String(sep) }));
 
   const sample: CheckInput = { tokens, targets, lossMask, positionIds, blockPositionIds, sep };
   if (matrix) sample.attentionMask = matrix;
   const original = pick(raw, 'original');
   if (original !== undefined) {
     const o = strings(original, 'original', lookup);
-    if (typeof o === 'string') return fail('original', o);
+    if (isProblem(o)) return fail('original', o);
     sample.original = o;
   }
   return { ok: true, samples: [sample] };
@@ -167,7 +219,7 @@ export function parseBatch(raw: unknown, lookup?: IdLookup): ParseResult {
   const columnar = isObject(raw) ? splitColumnar(raw) : null;
   const list = columnar ?? (Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.samples) ? raw.samples : null);
   if (!list) return sized(parseSample(raw, '', lookup));
-  if (list.length === 0) return { ok: false, field: 'samples', message: 'the batch has no samples' };
+  if (list.length === 0) return { ok: false, field: 'samples', message: 'the batch has no samples', code: 'noSamples', params: {} };
   const samples: CheckInput[] = [];
   for (let i = 0; i < list.length; i++) {
     const r = parseSample(list[i], `samples[${i}].`, lookup);
@@ -181,9 +233,24 @@ function sized(r: ParseResult): ParseResult {
   if (!r.ok) return r;
   const total = r.samples.reduce((a, s) => a + s.tokens.length, 0);
   if (total > MAX_BATCH_TOKENS) {
-    return { ok: false, field: 'tokens', message: `the batch has ${total} tokens; at most ${MAX_BATCH_TOKENS} can be checked at once` };
+    return {
+      ok: false,
+      field: 'tokens',
+      message: `the batch has ${total} tokens; at most ${MAX_BATCH_TOKENS} can be checked at once`,
+      code: 'tooManyTokens',
+      params: { total, max: MAX_BATCH_TOKENS },
+    };
   }
   const big = r.samples.findIndex((s) => s.attentionMask && s.tokens.length > 4096);
-  if (big >= 0) return { ok: false, field: 'attention_mask', message: `sample ${big} has a full attention_mask over ${r.samples[big]!.tokens.length} tokens; give sep instead (at most 4096 tokens with a matrix)` };
+  if (big >= 0) {
+    const n = r.samples[big]!.tokens.length;
+    return {
+      ok: false,
+      field: 'attention_mask',
+      message: `sample ${big} has a full attention_mask over ${n} tokens; give sep instead (at most 4096 tokens with a matrix)`,
+      code: 'maskTooBig',
+      params: { sample: big, n },
+    };
+  }
   return r;
 }

@@ -10,7 +10,7 @@
  */
 import { InputError } from './errors';
 import { createRng, type Rng } from './rng';
-import { assertSpans, orderProblem, sortSpans } from './spans';
+import { assertSpans, orderIssue, sortSpans } from './spans';
 import {
   EOP,
   GMASK,
@@ -118,19 +118,20 @@ export function construct(
 
   let order: number[];
   if (options.order) {
-    const problem = orderProblem(options.order, k);
-    if (problem) throw new InputError('order', problem);
+    const problem = orderIssue(options.order, k);
+    if (problem) throw new InputError('order', problem.message, problem);
     order = [...options.order];
   } else {
     order = drawOrder(k, options.rng ?? createRng(options.seed ?? 0), options.shuffle ?? true);
   }
 
   if (layout === 'suffix') {
-    if (k !== 1) throw new InputError('spans', `the suffix layout needs exactly one span, got ${k}`);
+    if (k !== 1) throw new InputError('spans', `the suffix layout needs exactly one span, got ${k}`, { code: 'suffixOneSpan', params: { k } });
     if (spans[0]!.end !== n - 1) {
       throw new InputError(
         'spans',
         `the suffix layout needs the span to end right before the last token (end ${n - 1}), got end ${spans[0]!.end}`,
+        { code: 'suffixEnd', params: { end: n - 1, got: spans[0]!.end } },
       );
     }
   }
@@ -200,7 +201,10 @@ export function construct(
   const unpaddedLength = out.tokens.length;
   if (options.padTo !== undefined) {
     if (!Number.isInteger(options.padTo) || options.padTo < unpaddedLength) {
-      throw new InputError('padTo', `padTo must be a whole number >= ${unpaddedLength}, got ${options.padTo}`);
+      throw new InputError('padTo', `padTo must be a whole number >= ${unpaddedLength}, got ${options.padTo}`, {
+        code: 'padTooShort',
+        params: { min: unpaddedLength, got: String(options.padTo) },
+      });
     }
     while (out.tokens.length < options.padTo) push(PAD, PAD, 0, 0, 0, { part: 'pad', kind: 'pad' });
   }

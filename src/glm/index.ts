@@ -1,6 +1,7 @@
 /** GLM blank infilling, pure TypeScript: no React, d3 or TensorFlow.js here. */
 export * from './types';
 export * from './errors';
+export * from './messages';
 export * from './rng';
 export * from './tokenize';
 export * from './spans';

@@ -13,6 +13,7 @@
  * L is the whole token count including `[CLS]`/`[EOS]`. A leading `[CLS]` and a trailing
  * `[EOS]` are never masked.
  */
+import type { Coded, MessageParams } from './messages';
 import { drawOrder } from './construct';
 import type { Rng } from './rng';
 import { CLS, EOS, type Layout, type Objective, type Span } from './types';
@@ -44,8 +45,29 @@ export type SampleResult =
       layout: Layout;
       /** Set when the draw is valid but empty, saying why (e.g. floor(0.15 * 5) = 0). */
       note?: string;
+      /** The note's code and values (set with `note`). */
+      noteCode?: SampleNoteCode;
+      noteParams?: MessageParams;
     }
-  | { ok: false; reason: string };
+  | ({ ok: false; reason: string } & Coded<SampleProblemCode>);
+
+/** Why a draw is refused (`reason` says it in English). */
+export type SampleProblemCode =
+  | SampleOptionsCode
+  | 'sampleNoTokens'
+  | 'sampleNoRoom'
+  | 'sampleNoSentence'
+  | 'sampleDocTooShort';
+/** Why a valid draw is empty (`note` says it in English). */
+export type SampleNoteCode = 'noteRatioZero' | 'noteSuffixOneToken';
+/** Which sampler option is out of range. */
+export type SampleOptionsCode =
+  | 'optionObjective'
+  | 'optionRatio'
+  | 'optionLambda'
+  | 'optionMaxLength'
+  | 'optionMinRatio'
+  | 'optionInfillProb';
 
 export const DEFAULT_SAMPLE = {
   objective: 'span' as Objective,
@@ -122,31 +144,41 @@ export function placeSpans(lengths: readonly number[], total: number, offset: nu
   return spans;
 }
 
-/** Why the options cannot be used, or null. */
-export function sampleOptionsProblem(o: SampleOptions): string | null {
+/** Why the options cannot be used (English, with its code and values), or null. */
+export function sampleOptionsIssue(o: SampleOptions): (Coded<SampleOptionsCode> & { message: string }) | null {
   const { ratio, lambda, maxLength, minRatio, infillProb, objective } = o;
   if (objective !== undefined && !['span', 'sentence', 'document'].includes(objective)) {
-    return `objective must be "span", "sentence" or "document", got ${JSON.stringify(objective)}`;
+    const value = JSON.stringify(objective) ?? String(objective);
+    return { message: `objective must be "span", "sentence" or "document", got ${value}`, code: 'optionObjective', params: { value } };
   }
   if (ratio !== undefined && !(Number.isFinite(ratio) && ratio >= 0 && ratio <= 1)) {
-    return `ratio must be a number from 0 to 1, got ${ratio}`;
+    return { message: `ratio must be a number from 0 to 1, got ${ratio}`, code: 'optionRatio', params: { value: String(ratio) } };
   }
   if (lambda !== undefined && !(Number.isFinite(lambda) && lambda > 0 && lambda <= 1000)) {
-    return `lambda must be a number above 0 (at most 1000), got ${lambda}`;
+    return { message: `lambda must be a number above 0 (at most 1000), got ${lambda}`, code: 'optionLambda', params: { value: String(lambda) } };
   }
   if (
     maxLength !== undefined &&
     !(Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= MAX_SPAN_LENGTH_LIMIT)
   ) {
-    return `maxLength must be a whole number from 1 to ${MAX_SPAN_LENGTH_LIMIT}, got ${maxLength}`;
+    return {
+      message: `maxLength must be a whole number from 1 to ${MAX_SPAN_LENGTH_LIMIT}, got ${maxLength}`,
+      code: 'optionMaxLength',
+      params: { value: String(maxLength), max: MAX_SPAN_LENGTH_LIMIT },
+    };
   }
   if (minRatio !== undefined && !(Number.isFinite(minRatio) && minRatio >= 0 && minRatio <= 1)) {
-    return `minRatio must be a number from 0 to 1, got ${minRatio}`;
+    return { message: `minRatio must be a number from 0 to 1, got ${minRatio}`, code: 'optionMinRatio', params: { value: String(minRatio) } };
   }
   if (infillProb !== undefined && !(Number.isFinite(infillProb) && infillProb >= 0 && infillProb <= 1)) {
-    return `infillProb must be a number from 0 to 1, got ${infillProb}`;
+    return { message: `infillProb must be a number from 0 to 1, got ${infillProb}`, code: 'optionInfillProb', params: { value: String(infillProb) } };
   }
   return null;
+}
+
+/** Why the options cannot be used, or null. */
+export function sampleOptionsProblem(o: SampleOptions): string | null {
+  return sampleOptionsIssue(o)?.message ?? null;
 }
 
 /** Does this token end a sentence (the reference's `contains_sentence_end`, plus CJK marks)? */
@@ -165,6 +197,8 @@ function sampleShortSpans(tokens: readonly string[], o: Required<SampleOptions>,
       order: [],
       layout: 'block',
       note: `floor(${o.ratio} × ${L} tokens) = 0, so the reference masks nothing`,
+      noteCode: 'noteRatioZero',
+      noteParams: { ratio: o.ratio, L },
     };
   }
   const cum = cumulative(truncatedPoissonPmf(o.lambda, o.maxLength));
@@ -183,6 +217,8 @@ function sampleShortSpans(tokens: readonly string[], o: Required<SampleOptions>,
     return {
       ok: false,
       reason: `the ${lengths.length} drawn spans (${masked} tokens, plus ${lengths.length - 1} gaps) need ${need} maskable tokens but only ${M} can be masked; the reference drops such a draw`,
+      code: 'sampleNoRoom',
+      params: { spans: lengths.length, masked, gaps: lengths.length - 1, need, maskable: M },
     };
   }
   const spans = placeSpans(lengths, M, lo, rng);
@@ -212,6 +248,8 @@ function sampleSentences(tokens: readonly string[], o: Required<SampleOptions>, 
       ok: false,
       reason:
         'no sentence to mask: the reference cuts sentences after . ? ! ; : or a newline, and a fragment without one right before [EOS] is not a candidate',
+      code: 'sampleNoSentence',
+      params: {},
     };
   }
   rng.shuffle(candidates);
@@ -237,6 +275,8 @@ function sampleDocument(tokens: readonly string[], o: Required<SampleOptions>, r
     return {
       ok: false,
       reason: `text too short for a document-level span: lengths ${shortest}..${longest} (from floor(${o.minRatio} × ${L}) to L − 2) are empty`,
+      code: 'sampleDocTooShort',
+      params: { shortest, longest, minRatio: o.minRatio, L },
     };
   }
   const g = shortest + rng.int(longest - shortest + 1);
@@ -247,7 +287,15 @@ function sampleDocument(tokens: readonly string[], o: Required<SampleOptions>, r
     // The span is tgt without its last token, which ends the target in place of [E].
     const start = L - g;
     if (g < 2) {
-      return { ok: true, spans: [], order: [], layout: 'block', note: 'a suffix of one token leaves nothing to generate before the end token' };
+      return {
+        ok: true,
+        spans: [],
+        order: [],
+        layout: 'block',
+        note: 'a suffix of one token leaves nothing to generate before the end token',
+        noteCode: 'noteSuffixOneToken',
+        noteParams: {},
+      };
     }
     return { ok: true, spans: [{ start, end: L - 1 }], order: [0], layout: 'suffix' };
   }
@@ -256,10 +304,10 @@ function sampleDocument(tokens: readonly string[], o: Required<SampleOptions>, r
 
 /** Draws spans and a Part B order for `tokens` under an objective. Never throws on bad data. */
 export function sampleSpans(tokens: readonly string[], options: SampleOptions, rng: Rng): SampleResult {
-  const problem = sampleOptionsProblem(options);
-  if (problem) return { ok: false, reason: problem };
+  const problem = sampleOptionsIssue(options);
+  if (problem) return { ok: false, reason: problem.message, code: problem.code, params: problem.params };
   const o: Required<SampleOptions> = { ...DEFAULT_SAMPLE, shuffle: true, ...stripUndefined(options) };
-  if (tokens.length === 0) return { ok: false, reason: 'no tokens: type some text first' };
+  if (tokens.length === 0) return { ok: false, reason: 'no tokens: type some text first', code: 'sampleNoTokens', params: {} };
   if (o.objective === 'sentence') return sampleSentences(tokens, o, rng);
   if (o.objective === 'document') return sampleDocument(tokens, o, rng);
   return sampleShortSpans(tokens, o, rng);

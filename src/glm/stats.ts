@@ -3,6 +3,7 @@
  * settings and summarise what the sampler does (span lengths, masked fraction, spans per draw,
  * mask rate by position). Incremental, so a worker can report progress and stop early.
  */
+import type { Coded } from './messages';
 import { createRng, type Rng } from './rng';
 import { sampleSpans, type SampleOptions } from './sample';
 import { CLS, EOS } from './types';
@@ -29,6 +30,8 @@ export interface Accumulator {
   /** Draws the sampler refused (with the last reason). */
   failures: number;
   lastFailure: string | null;
+  /** The last reason as a code and values (for translation). */
+  lastFailureCode: Coded | null;
   /** spanLengths[k] = spans of length k. */
   spanLengths: number[];
   /** Per-draw masked fraction of L. */
@@ -56,6 +59,7 @@ export function createAccumulator(length: number, framed = true): Accumulator {
     draws: 0,
     failures: 0,
     lastFailure: null,
+    lastFailureCode: null,
     spanLengths: [],
     maskedFractions: [],
     spansPerDraw: [],
@@ -72,6 +76,7 @@ export function drawInto(acc: Accumulator, options: SampleOptions, rng: Rng, cou
     if (!r.ok) {
       acc.failures++;
       acc.lastFailure = r.reason;
+      acc.lastFailureCode = { code: r.code, params: r.params };
       continue;
     }
     let masked = 0;

@@ -3,6 +3,7 @@
  * index, what was expected and what was found; and infers the spans and Part B order it encodes.
  */
 import { canAttend } from './mask';
+import type { Coded, MessageParams } from './messages';
 import { EOP, MASK_TOKENS, PAD, SOP, type Batch, type Layout, type Span } from './types';
 
 export interface Problem {
@@ -16,7 +17,41 @@ export interface Problem {
   found?: string | number;
   /** One sentence: what is wrong and why. */
   message: string;
+  /** The same as a code and its values (for translation); `at`-style problems also carry field, index, found. */
+  code: ProblemCode;
+  params: MessageParams;
 }
+
+/** Which rule a problem breaks (one per sentence the checker writes). */
+export type ProblemCode =
+  | 'lengthMismatch'
+  | 'sepOutside'
+  | 'startInPartA'
+  | 'partATarget'
+  | 'partALoss'
+  | 'partAPosition'
+  | 'partABlock'
+  | 'partBStart'
+  | 'partBLoss'
+  | 'partBEnd'
+  | 'partBNext'
+  | 'partBInput'
+  | 'partBPosition'
+  | 'partBBlock'
+  | 'segmentNoMask'
+  | 'maskNoSegment'
+  | 'padTarget'
+  | 'padLoss'
+  | 'maskRows'
+  | 'maskCols'
+  | 'maskCellSees'
+  | 'maskCellHidden'
+  | 'maskMore'
+  | 'originalLength'
+  | 'originalToken';
+
+/** What a note says (notes are conventions recognised, not problems). */
+export type CheckNoteCode = 'noteOneBased' | 'noteZeroBased' | 'noteSuffix';
 
 export interface Inferred {
   /** Spans in the rebuilt original text, sorted by start. */
@@ -39,6 +74,8 @@ export interface CheckResult {
   problems: Problem[];
   /** Conventions or variants recognised (e.g. 1-based positions), said once instead of many errors. */
   notes: string[];
+  /** The notes as codes and values: `noteCodes[i]` is `notes[i]`. */
+  noteCodes: Coded<CheckNoteCode>[];
   inferred: Inferred | null;
 }
 
@@ -63,16 +100,23 @@ const MAX_MASK_PROBLEMS = 20;
 export function checkBatch(input: CheckInput): CheckResult {
   const problems: Problem[] = [];
   const notes: string[] = [];
+  const noteCodes: Coded<CheckNoteCode>[] = [];
+  const note = (message: string, code: CheckNoteCode, params: MessageParams = {}) => {
+    notes.push(message);
+    noteCodes.push({ code, params });
+  };
   const { tokens, targets, lossMask, positionIds, blockPositionIds, sep } = input;
   const L = tokens.length;
   const add = (p: Problem) => problems.push(p);
-  const at = (field: string, index: number, found: unknown, expected: unknown, why: string) =>
+  const at = (field: string, index: number, found: unknown, expected: unknown, why: string, code: ProblemCode, params: MessageParams = {}) =>
     add({
       field,
       index,
       found: found as string | number,
       expected: expected as string | number,
       message: `${field}[${index}] is ${show(found)}, but ${why}`,
+      code,
+      params: { field, index, found: show(found), ...params },
     });
 
   // Shapes.
@@ -84,13 +128,13 @@ export function checkBatch(input: CheckInput): CheckResult {
   ];
   for (const [name, arr] of fields) {
     if (arr.length !== L) {
-      add({ field: name, expected: L, found: arr.length, message: `${name} has ${arr.length} entries but tokens has ${L}` });
+      add({ field: name, expected: L, found: arr.length, message: `${name} has ${arr.length} entries but tokens has ${L}`, code: 'lengthMismatch', params: { field: name, count: arr.length, L } });
     }
   }
   if (!Number.isInteger(sep) || sep < 0 || sep > L) {
-    add({ field: 'sep', expected: `0..${L}`, found: sep, message: `sep is ${sep}, outside 0..${L}` });
+    add({ field: 'sep', expected: `0..${L}`, found: sep, message: `sep is ${sep}, outside 0..${L}`, code: 'sepOutside', params: { sep: String(sep), L } });
   }
-  if (problems.length > 0) return { ok: false, problems, notes, inferred: null };
+  if (problems.length > 0) return { ok: false, problems, notes, noteCodes, inferred: null };
 
   // Trailing padding after Part B.
   let U = L;
@@ -100,28 +144,28 @@ export function checkBatch(input: CheckInput): CheckResult {
   const posShift = input.base ?? 0;
   const other = 1 - posShift;
   if (sep > 1 && positionIds.slice(0, sep).every((p, i) => p === i + other)) {
-    notes.push(
-      other === 1
-        ? "position_ids count from 1 (the paper figure's numbering); the reference code counts from 0: check with base 1"
-        : 'position_ids count from 0 (the reference code); check with base 0',
-    );
+    if (other === 1) {
+      note("position_ids count from 1 (the paper figure's numbering); the reference code counts from 0: check with base 1", 'noteOneBased');
+    } else {
+      note('position_ids count from 0 (the reference code); check with base 0', 'noteZeroBased');
+    }
   }
 
   // Part A.
   const masks: number[] = [];
   for (let i = 0; i < sep; i++) {
     if (isMask(tokens[i])) masks.push(i);
-    if (isStart(tokens[i])) at('tokens', i, tokens[i], 'a text or mask token', `[S] only starts a Part B segment, and Part A ends at sep = ${sep}`);
-    if (targets[i] !== tokens[i]) at('targets', i, targets[i], tokens[i], `tokens[${i}] is ${show(tokens[i])}: a Part A target copies its input (one of the two is wrong)`);
-    if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, `Part A (index < sep = ${sep}) has no loss`);
-    if (positionIds[i] !== i + posShift) at('position_ids', i, positionIds[i], i + posShift, `Part A token ${i} takes its index in the corrupted text`);
-    if (blockPositionIds[i] !== 0) at('block_position_ids', i, blockPositionIds[i], 0, 'Part A tokens have block position 0');
+    if (isStart(tokens[i])) at('tokens', i, tokens[i], 'a text or mask token', `[S] only starts a Part B segment, and Part A ends at sep = ${sep}`, 'startInPartA', { sep });
+    if (targets[i] !== tokens[i]) at('targets', i, targets[i], tokens[i], `tokens[${i}] is ${show(tokens[i])}: a Part A target copies its input (one of the two is wrong)`, 'partATarget', { token: show(tokens[i]) });
+    if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, `Part A (index < sep = ${sep}) has no loss`, 'partALoss', { sep });
+    if (positionIds[i] !== i + posShift) at('position_ids', i, positionIds[i], i + posShift, `Part A token ${i} takes its index in the corrupted text`, 'partAPosition');
+    if (blockPositionIds[i] !== 0) at('block_position_ids', i, blockPositionIds[i], 0, 'Part A tokens have block position 0', 'partABlock');
   }
 
   // Part B segments: each starts at [S].
   const segs: { start: number; end: number }[] = [];
   if (sep < U && !isStart(tokens[sep])) {
-    at('tokens', sep, tokens[sep], SOP, `Part B starts at sep = ${sep} with [S]`);
+    at('tokens', sep, tokens[sep], SOP, `Part B starts at sep = ${sep} with [S]`, 'partBStart', { sep });
   }
   for (let i = sep; i < U; i++) {
     if (isStart(tokens[i]) || i === sep) segs.push({ start: i, end: i + 1 });
@@ -142,7 +186,8 @@ export function checkBatch(input: CheckInput): CheckResult {
     // the rest of the segment is shifted as usual: only the end differs from the block layout
     Array.from({ length: lastSeg.end - 1 - lastSeg.start }, (_, j) => lastSeg.start + j).every((i) => targets[i] === tokens[i + 1]);
   if (suffix) {
-    notes.push(`suffix layout (document-level generation): the last target ${show(targets[lastSeg!.end - 1])} ends Part B in place of [E]`);
+    const last = show(targets[lastSeg!.end - 1]);
+    note(`suffix layout (document-level generation): the last target ${last} ends Part B in place of [E]`, 'noteSuffix', { target: last });
   }
 
   // Which mask each segment belongs to: its position ids vote; unanimous first, then elimination.
@@ -186,34 +231,49 @@ export function checkBatch(input: CheckInput): CheckResult {
     for (let i = s.start; i < s.end; i++) {
       const j = i - s.start;
       const last = i === s.end - 1;
-      if (lossMask[i] !== 1) at('loss_mask', i, lossMask[i], 1, 'Part B tokens carry the loss');
+      if (lossMask[i] !== 1) at('loss_mask', i, lossMask[i], 1, 'Part B tokens carry the loss', 'partBLoss');
       if (j > 0 && isStart(tokens[i])) continue; // cannot happen: a start opens a segment
       const expTarget = last ? (suffix ? targets[i] : EOP) : tokens[i + 1];
       if (targets[i] !== expTarget) {
-        at('targets', i, targets[i], expTarget!, last ? 'a Part B segment ends with the target [E]' : `tokens[${i + 1}] is ${show(tokens[i + 1])}: a Part B target is the next input (one of the two is wrong)`);
+        if (last) at('targets', i, targets[i], expTarget!, 'a Part B segment ends with the target [E]', 'partBEnd');
+        else at('targets', i, targets[i], expTarget!, `tokens[${i + 1}] is ${show(tokens[i + 1])}: a Part B target is the next input (one of the two is wrong)`, 'partBNext', { next: i + 1, token: show(tokens[i + 1]) });
       }
       if (j > 0 && (tokens[i] === EOP || isMask(tokens[i]))) {
-        at('tokens', i, tokens[i], 'a span token', `${show(tokens[i])} is never a Part B input`);
+        at('tokens', i, tokens[i], 'a span token', `${show(tokens[i])} is never a Part B input`, 'partBInput');
       }
       if (maskSeq >= 0 && positionIds[i] !== maskSeq + posShift) {
-        at('position_ids', i, positionIds[i], maskSeq + posShift, `the mask token of the span it belongs to is at ${maskSeq + posShift}`);
+        at('position_ids', i, positionIds[i], maskSeq + posShift, `the mask token of the span it belongs to is at ${maskSeq + posShift}`, 'partBPosition', { at: maskSeq + posShift });
       }
       if (blockPositionIds[i] !== j + 1) {
-        at('block_position_ids', i, blockPositionIds[i], j + 1, `it is token ${j + 1} of its Part B segment (${show(SOP)} takes 1)`);
+        at('block_position_ids', i, blockPositionIds[i], j + 1, `it is token ${j + 1} of its Part B segment (${show(SOP)} takes 1)`, 'partBBlock', { k: j + 1 });
       }
     }
     if (m < 0) {
-      add({ field: 'position_ids', index: s.start, found: positionIds[s.start], message: `position_ids[${s.start}] is ${positionIds[s.start]}, but the Part B segment starting there belongs to no mask token in Part A` });
+      add({
+        field: 'position_ids',
+        index: s.start,
+        found: positionIds[s.start],
+        message: `position_ids[${s.start}] is ${positionIds[s.start]}, but the Part B segment starting there belongs to no mask token in Part A`,
+        code: 'segmentNoMask',
+        params: { field: 'position_ids', index: s.start, found: String(positionIds[s.start]) },
+      });
     }
   });
   unclaimed.forEach((m) => {
-    add({ field: 'tokens', index: masks[m], found: tokens[masks[m]!], message: `tokens[${masks[m]}] is a mask token with no Part B segment (every mask needs one [S] ... segment)` });
+    add({
+      field: 'tokens',
+      index: masks[m],
+      found: tokens[masks[m]!],
+      message: `tokens[${masks[m]}] is a mask token with no Part B segment (every mask needs one [S] ... segment)`,
+      code: 'maskNoSegment',
+      params: { field: 'tokens', index: masks[m]!, found: show(tokens[masks[m]!]) },
+    });
   });
 
   // Padding.
   for (let i = U; i < L; i++) {
-    if (targets[i] !== PAD) at('targets', i, targets[i], PAD, 'padding targets are [PAD]');
-    if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, 'padding has no loss');
+    if (targets[i] !== PAD) at('targets', i, targets[i], PAD, 'padding targets are [PAD]', 'padTarget');
+    if (lossMask[i] !== 0) at('loss_mask', i, lossMask[i], 0, 'padding has no loss', 'padLoss');
   }
 
   // A full attention mask must follow sep.
@@ -222,12 +282,20 @@ export function checkBatch(input: CheckInput): CheckResult {
     let listed = 0;
     let more = 0;
     if (rows.length !== L) {
-      add({ field: 'attention_mask', expected: L, found: rows.length, message: `attention_mask has ${rows.length} rows but tokens has ${L}` });
+      add({ field: 'attention_mask', expected: L, found: rows.length, message: `attention_mask has ${rows.length} rows but tokens has ${L}`, code: 'maskRows', params: { rows: rows.length, L } });
     } else {
       for (let q = 0; q < L; q++) {
         const row = rows[q]!;
         if (row.length !== L) {
-          add({ field: 'attention_mask', index: q, expected: L, found: row.length, message: `attention_mask[${q}] has ${row.length} columns but tokens has ${L}` });
+          add({
+            field: 'attention_mask',
+            index: q,
+            expected: L,
+            found: row.length,
+            message: `attention_mask[${q}] has ${row.length} columns but tokens has ${L}`,
+            code: 'maskCols',
+            params: { q, cols: row.length, L },
+          });
           continue;
         }
         for (let k = 0; k < L; k++) {
@@ -235,12 +303,21 @@ export function checkBatch(input: CheckInput): CheckResult {
           if (row[k] !== want) {
             if (listed < MAX_MASK_PROBLEMS) {
               listed++;
-              add({ field: 'attention_mask', index: q, column: k, expected: want, found: row[k], message: `attention_mask[${q}][${k}] is ${row[k]}, but with sep = ${sep} query ${q} ${want ? 'sees' : 'may not see'} key ${k} (k < sep or k <= q)` });
+              add({
+                field: 'attention_mask',
+                index: q,
+                column: k,
+                expected: want,
+                found: row[k],
+                message: `attention_mask[${q}][${k}] is ${row[k]}, but with sep = ${sep} query ${q} ${want ? 'sees' : 'may not see'} key ${k} (k < sep or k <= q)`,
+                code: want ? 'maskCellSees' : 'maskCellHidden',
+                params: { q, k, found: String(row[k]), sep },
+              });
             } else more++;
           }
         }
       }
-      if (more > 0) add({ field: 'attention_mask', message: `${more} more attention_mask cells break the rule k < sep or k <= q` });
+      if (more > 0) add({ field: 'attention_mask', message: `${more} more attention_mask cells break the rule k < sep or k <= q`, code: 'maskMore', params: { more } });
     }
   }
 
@@ -267,10 +344,17 @@ export function checkBatch(input: CheckInput): CheckResult {
   if (input.original) {
     const want = input.original;
     if (want.length !== original.length) {
-      add({ field: 'original', expected: want.length, found: original.length, message: `Part A with its spans filled back in has ${original.length} tokens, but original has ${want.length}` });
+      add({
+        field: 'original',
+        expected: want.length,
+        found: original.length,
+        message: `Part A with its spans filled back in has ${original.length} tokens, but original has ${want.length}`,
+        code: 'originalLength',
+        params: { found: original.length, want: want.length },
+      });
     } else {
       want.forEach((t, i) => {
-        if (original[i] !== t) at('original', i, t, original[i], `Part A with its spans filled back in reads ${show(original[i])} there`);
+        if (original[i] !== t) at('original', i, t, original[i], `Part A with its spans filled back in reads ${show(original[i])} there`, 'originalToken', { token: show(original[i]) });
       });
     }
   }
@@ -279,6 +363,7 @@ export function checkBatch(input: CheckInput): CheckResult {
     ok: problems.length === 0,
     problems,
     notes,
+    noteCodes,
     inferred: {
       spans,
       order,

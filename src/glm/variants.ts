@@ -4,6 +4,7 @@
  * and checks the rest of the batch as if it followed the reference.
  */
 import { canAttend } from './mask';
+import type { MessageParams } from './messages';
 import { EOP, MASK_TOKENS, PAD } from './types';
 import { checkBatch, type CheckInput, type CheckResult } from './validate';
 
@@ -12,13 +13,15 @@ export interface Variant {
   id: 'one-based' | 'block-from-zero' | 'no-2d-positions' | 'unshifted-targets' | 'loss-on-part-a' | 'inverted-mask';
   /** What differs from the reference, and where. */
   message: string;
+  /** The values the message mentions (the id is its code, for translation). */
+  params: MessageParams;
 }
 
 interface VariantRule {
   id: Variant['id'];
   /** The batch rewritten to the reference form, or null when the variant cannot apply. */
   normalize(b: CheckInput): CheckInput | null;
-  describe(b: CheckInput): string;
+  describe(b: CheckInput): { message: string; params: MessageParams };
 }
 
 const isStart = (t: string | undefined) => t !== undefined && /^\[S(_\d+)?\]$/.test(t);
@@ -47,7 +50,10 @@ const RULES: VariantRule[] = [
   {
     id: 'one-based',
     normalize: (b) => (b.base === 1 ? null : { ...b, base: 1 }),
-    describe: () => "position_ids count from 1, as the paper's Figure 2 numbers them; the reference code counts from 0 (checked as 1-based)",
+    describe: () => ({
+      message: "position_ids count from 1, as the paper's Figure 2 numbers them; the reference code counts from 0 (checked as 1-based)",
+      params: {},
+    }),
   },
   {
     id: 'block-from-zero',
@@ -56,7 +62,10 @@ const RULES: VariantRule[] = [
       if (!off.some((j, i) => j >= 0 && b.blockPositionIds[i] === j)) return null;
       return { ...b, blockPositionIds: b.blockPositionIds.map((p, i) => (off[i]! >= 0 ? p + 1 : p)) };
     },
-    describe: (b) => `block_position_ids start at 0 on [S] (Part B from index ${b.sep}); in the reference code [S] takes 1, so a span of length l has 1..l+1 (the paper's prose says 1..l)`,
+    describe: (b) => ({
+      message: `block_position_ids start at 0 on [S] (Part B from index ${b.sep}); in the reference code [S] takes 1, so a span of length l has 1..l+1 (the paper's prose says 1..l)`,
+      params: { sep: b.sep },
+    }),
   },
   {
     id: 'no-2d-positions',
@@ -66,7 +75,10 @@ const RULES: VariantRule[] = [
       if (partB.length === 0 || !partB.every((p) => p === partB[0])) return null;
       return { ...b, blockPositionIds: b.blockPositionIds.map((p, i) => (off[i]! >= 0 ? off[i]! + 1 : p)) };
     },
-    describe: (b) => `every Part B block position is the same (from index ${b.sep}): the ablation without the second position (block_position_encoding off), which the released models do not use`,
+    describe: (b) => ({
+      message: `every Part B block position is the same (from index ${b.sep}): the ablation without the second position (block_position_encoding off), which the released models do not use`,
+      params: { sep: b.sep },
+    }),
   },
   {
     id: 'unshifted-targets',
@@ -83,7 +95,10 @@ const RULES: VariantRule[] = [
       }
       return { ...b, targets };
     },
-    describe: (b) => `Part B targets repeat their inputs (from index ${b.sep}): GLM's targets are already the next token ([S] → first span token, last token → [E]); no shift is applied at loss time`,
+    describe: (b) => ({
+      message: `Part B targets repeat their inputs (from index ${b.sep}): GLM's targets are already the next token ([S] → first span token, last token → [E]); no shift is applied at loss time`,
+      params: { sep: b.sep },
+    }),
   },
   {
     id: 'loss-on-part-a',
@@ -95,7 +110,11 @@ const RULES: VariantRule[] = [
     describe: (b) => {
       const idx = b.lossMask.map((l, i) => (i < b.sep && l !== 0 ? i : -1)).filter((i) => i >= 0);
       const onMasks = idx.every((i) => isMask(b.tokens[i]));
-      return `loss_mask is 1 in Part A at ${idx.slice(0, 8).join(', ')}${idx.length > 8 ? ', …' : ''}${onMasks ? ' (the mask tokens, as in BERT)' : ''}: in GLM Part A carries no loss; mask tokens are predicted only through their Part B spans`;
+      const at = `${idx.slice(0, 8).join(', ')}${idx.length > 8 ? ', …' : ''}`;
+      return {
+        message: `loss_mask is 1 in Part A at ${at}${onMasks ? ' (the mask tokens, as in BERT)' : ''}: in GLM Part A carries no loss; mask tokens are predicted only through their Part B spans`,
+        params: { at, onMasks: onMasks ? 1 : 0 },
+      };
     },
   },
   {
@@ -114,7 +133,10 @@ const RULES: VariantRule[] = [
       if (inverted < total * 0.9) return null;
       return { ...b, attentionMask: m.map((row) => row.map((v) => (v === 1 ? 0 : 1))) };
     },
-    describe: () => 'attention_mask uses 1 for masked and 0 for visible (an additive-mask convention); the reference reads 1 as visible',
+    describe: () => ({
+      message: 'attention_mask uses 1 for masked and 0 for visible (an additive-mask convention); the reference reads 1 as visible',
+      params: {},
+    }),
   },
 ];
 
@@ -133,7 +155,7 @@ export function checkWithVariants(input: CheckInput): VariantCheckResult {
     if (!t) continue;
     const r = checkBatch(t);
     if (r.problems.length < result.problems.length) {
-      variants.push({ id: rule.id, message: rule.describe(current) });
+      variants.push({ id: rule.id, ...rule.describe(current) });
       current = t;
       result = r;
     }
