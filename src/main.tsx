@@ -20,7 +20,7 @@ try {
 // Read the view from the URL (or localStorage) before the first render, then keep them in sync.
 startSync();
 if (store.getState().tokenizer === 'model' && !(await import('./store')).hasModelTokenizer()) {
-  notify('warning', 'The model’s tokenizer could not be loaded, so the text is split into words.');
+  notify('warning', { key: 'notice.tokenizerMissing' });
 }
 applyDocumentAttributes(store.getState().theme, store.getState().lang);
 

@@ -59,7 +59,7 @@ export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | 
     // Links do not carry the fine-tuning panel's choices: those come from storage either way.
     const finetune = storage ? readStored(storage)?.finetune : undefined;
     applyChoices(finetune ? { ...choices, finetune } : choices);
-    if (dropped.length) notify('warning', `This link had parts that could not be used: ${dropped.join('; ')}.`);
+    if (dropped.length) notify('warning', { key: 'notice.linkDropped', vars: { parts: dropped } });
     return;
   }
   const stored = storage ? readStored(storage) : null;
@@ -120,7 +120,7 @@ export function startSync(win: Window = window): () => void {
     lastText = choices.text ?? lastText;
     // Back/forward moves between views; the fine-tuning panel keeps what the user typed there.
     applyChoices({ ...DEFAULT_CHOICES, finetune: store.getState().finetune, ...choices });
-    if (dropped.length) notify('warning', `This link had parts that could not be used: ${dropped.join('; ')}.`);
+    if (dropped.length) notify('warning', { key: 'notice.linkDropped', vars: { parts: dropped } });
   };
   win.addEventListener('popstate', onPop);
   const onUnload = () => write();

@@ -3,6 +3,7 @@
  * (see derive.ts); the URL query and localStorage mirror it (url.ts, persist.ts).
  */
 import type { Base, Layout, Objective, Span } from '../glm';
+import type { Msg } from '../i18n/msg';
 import { DEFAULT_TEMPLATE, DEFAULT_VERBALIZER } from '../panels/Finetune/formats';
 
 /** Which token is pointed at (hover or focus), in the coordinates of where it was pointed at. */
@@ -27,7 +28,8 @@ export type Lang = 'en' | 'zh';
 export interface Notice {
   id: number;
   level: 'info' | 'warning' | 'error';
-  text: string;
+  /** What it says: a message key and values, translated when shown (so it follows the language). */
+  msg: Msg;
 }
 
 /** One verbalizer row of the cloze: a class label and the word that stands for it. */

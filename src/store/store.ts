@@ -4,6 +4,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { createRng, drawOrder, sampleSpans, spanProblem, CLS, EOS, type Base, type Objective, type Span } from '../glm';
+import { engineMsg } from '../i18n/engine';
+import type { Msg } from '../i18n/msg';
 import { derive, tokensFor, tokensOf } from './derive';
 import { remapOrder, remapSpans, respan } from './remap';
 import {
@@ -44,8 +46,10 @@ export function resetStore(choices: Partial<Choices> = {}): void {
 
 // ---- notices ----
 let noticeId = 0;
-export function notify(level: Notice['level'], text: string): void {
-  const notices = [...get().notices.filter((n) => n.text !== text), { id: ++noticeId, level, text }];
+/** Shows a notice (the last four stay); the same message again replaces the older one. */
+export function notify(level: Notice['level'], msg: Msg): void {
+  const same = JSON.stringify(msg);
+  const notices = [...get().notices.filter((n) => JSON.stringify(n.msg) !== same), { id: ++noticeId, level, msg }];
   set({ notices: notices.slice(-4) });
 }
 export function dismissNotice(id: number): void {
@@ -64,7 +68,7 @@ export function setText(text: string): void {
   const lost = s.spans.length - spans.length;
   const layout = spans.length === 1 && s.layout === 'suffix' && spans[0]!.end === after.length - 1 ? 'suffix' : 'block';
   set({ text, spans, order, layout, pointer: null, anchor: null });
-  if (lost > 0) notify('info', lost === 1 ? 'The edit touched a span, so that span was removed.' : `The edit touched ${lost} spans, so they were removed.`);
+  if (lost > 0) notify('info', lost === 1 ? { key: 'notice.spanRemoved' } : { key: 'notice.spansRemoved', vars: { n: lost } });
 }
 
 export function setCls(cls: boolean): void {
@@ -95,28 +99,32 @@ export function setTokenizerChoice(name: TokenizerName): void {
   const after = tokensOf(s.text, s.cls, name);
   const { spans, mapping } = respan(before, after, s.spans);
   set({ tokenizer: name, spans, order: remapOrder(s.order, mapping), layout: 'block', pointer: null, anchor: null });
-  if (spans.length < s.spans.length) notify('info', 'Some spans could not be carried over to the new tokens and were removed.');
+  if (spans.length < s.spans.length) notify('info', { key: 'notice.spansNotCarried' });
 }
 
 // ---- spans ----
 /** Why a new span cannot be added, or null. Adjacent spans are allowed (flagged elsewhere). */
-export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans' | 'imported' | 'tokenizer'> = get()): string | null {
+export function addSpanProblem(span: Span, s: Pick<Choices, 'text' | 'cls' | 'spans' | 'imported' | 'tokenizer'> = get()): Msg | null {
   const tokens = tokensFor(s);
   if (span.start < 0 || span.end > tokens.length || span.end <= span.start) {
-    return `That selection is outside the ${tokens.length} tokens.`;
+    return { key: 'notice.outside', vars: { n: tokens.length } };
   }
   if (span.start === 0 && tokens[0]?.text === CLS && tokens[0]?.start === -1) {
-    return '[CLS] is never masked: GLM keeps it at the start of Part A.';
+    return { key: 'notice.clsNeverMasked' };
   }
   if (span.end === tokens.length && tokens[span.end - 1]?.text === EOS && tokens[span.end - 1]?.start === -1) {
-    return '[EOS] is never masked by the span sampler: it ends the text.';
+    return { key: 'notice.eosNeverMasked' };
   }
   const clash = s.spans.find((o) => span.start < o.end && o.start < span.end);
   if (clash) {
     const words = tokens.slice(clash.start, clash.end).map((t) => t.text).join(' ');
-    return `Spans may not overlap: tokens ${span.start}–${span.end - 1} overlap the span “${words}” (${clash.start}–${clash.end - 1}).`;
+    return {
+      key: 'notice.overlap',
+      vars: { from: span.start, to: span.end - 1, words, clashFrom: clash.start, clashTo: clash.end - 1 },
+    };
   }
-  return spanProblem([...s.spans, span], tokens.length)?.message ?? null;
+  const p = spanProblem([...s.spans, span], tokens.length);
+  return p ? engineMsg(p) : null;
 }
 
 /** Adds a span; the new span goes last in Part B. Returns false (with a notice) if refused. */
@@ -132,7 +140,7 @@ export function addSpan(span: Span): boolean {
   const order = [...s.order.map((i) => (i >= at ? i + 1 : i)), at];
   set({ spans, order, layout: 'block', anchor: null });
   if (s.spans.some((o) => o.end === span.start || o.start === span.end)) {
-    notify('info', 'These spans touch. GLM allows it, but its span sampler always leaves at least one token between spans.');
+    notify('info', { key: 'notice.touch' });
   }
   return true;
 }
@@ -176,11 +184,11 @@ export function sampleNow(): void {
   const texts = tokensFor(s).map((t) => t.text);
   const r = sampleSpans(texts, { objective: s.objective, ratio: s.sampler.ratio, lambda: s.sampler.lambda }, createRng(s.seed));
   if (!r.ok) {
-    notify('warning', `No sample: ${r.reason}.`);
+    notify('warning', { key: 'notice.noSample', vars: { reason: engineMsg(r) } });
     return;
   }
   set({ spans: r.spans, order: r.order, layout: r.layout, pointer: null, anchor: null });
-  if (r.note) notify('info', `No spans: ${r.note}.`);
+  if (r.noteCode) notify('info', { key: 'notice.noSpans', vars: { note: engineMsg({ code: r.noteCode, params: r.noteParams ?? {} }) } });
 }
 
 export function setSampler(patch: Partial<SamplerSettings>): void {

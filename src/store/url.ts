@@ -3,25 +3,27 @@
  * objective, seed, cls (1/0), base (0/1), plus lang, theme, layout when not default.
  * Parsing keeps what it can and says what it dropped; it never throws.
  */
-import { orderProblem, parseBase, spanProblem, type Objective, type Span } from '../glm';
+import { orderIssue, parseBase, spanProblem, type Objective, type Span } from '../glm';
+import { engineMsg } from '../i18n/engine';
+import type { Msg } from '../i18n/msg';
 import type { Choices, Lang, Theme, TokenizerName } from './state';
 
 export interface ParsedUrl {
   /** The choices the URL sets (fields it does not mention are absent). */
   choices: Partial<Choices>;
-  /** What was dropped and why, one sentence each. */
-  dropped: string[];
+  /** What was dropped and why, one message each (translated when shown). */
+  dropped: Msg[];
 }
 
 const OBJECTIVES: Objective[] = ['span', 'sentence', 'document'];
 
-/** Parses `2-3,4-6` into spans, or a reason. */
-export function parseSpanList(value: string): Span[] | string {
+/** Parses `2-3,4-6` into spans, or why not. */
+export function parseSpanList(value: string): Span[] | Msg {
   if (value.trim() === '') return [];
   const spans: Span[] = [];
   for (const part of value.split(',')) {
     const m = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part);
-    if (!m) return `"${part}" is not a start-end range`;
+    if (!m) return { key: 'url.notRange', vars: { part } };
     spans.push({ start: Number(m[1]), end: Number(m[2]) });
   }
   return spans;
@@ -38,14 +40,14 @@ export function formatSpanList(spans: readonly Span[]): string {
 export function parseUrl(search: string, tokenCount: (text: string, cls: boolean, tokenizer: TokenizerName) => number): ParsedUrl {
   const q = new URLSearchParams(search);
   const choices: Partial<Choices> = {};
-  const dropped: string[] = [];
+  const dropped: Msg[] = [];
 
   const text = q.get('text');
   if (text !== null) choices.text = text;
   const cls = q.get('cls');
   if (cls !== null) {
     if (cls === '1' || cls === '0') choices.cls = cls === '1';
-    else dropped.push(`cls=${cls} is not 1 or 0; kept the default`);
+    else dropped.push({ key: 'url.cls', vars: { value: cls } });
   }
   // Span indices count tokens of a tokenizer. A link that does not name one counts words: word
   // tokens do not change when the model is retrained, so hand-written and old links stay valid.
@@ -53,51 +55,51 @@ export function parseUrl(search: string, tokenCount: (text: string, cls: boolean
   if (tok === 'model' || tok === 'words') choices.tokenizer = tok;
   else {
     choices.tokenizer = 'words';
-    if (tok !== null) dropped.push(`tok=${tok} is not model or words; read the spans as word tokens`);
+    if (tok !== null) dropped.push({ key: 'url.tok', vars: { value: tok } });
   }
   const objective = q.get('objective');
   if (objective !== null) {
     if ((OBJECTIVES as string[]).includes(objective)) choices.objective = objective as Objective;
-    else dropped.push(`objective=${objective} is not span, sentence or document; kept the default`);
+    else dropped.push({ key: 'url.objective', vars: { value: objective } });
   }
   const seed = q.get('seed');
   if (seed !== null) {
     const n = Number(seed);
     if (/^\d+$/.test(seed) && n <= 4294967295) choices.seed = n;
-    else dropped.push(`seed=${seed} is not a whole number from 0 to 4294967295; kept the default`);
+    else dropped.push({ key: 'url.seed', vars: { value: seed } });
   }
   const base = q.get('base');
   if (base !== null) {
     const b = parseBase(base);
     if (b !== null) choices.base = b;
-    else dropped.push(`base=${base} is not 0 or 1; kept 0`);
+    else dropped.push({ key: 'url.base', vars: { value: base } });
   }
   const lang = q.get('lang');
   if (lang !== null) {
     if (lang === 'en' || lang === 'zh') choices.lang = lang as Lang;
-    else dropped.push(`lang=${lang} is not en or zh`);
+    else dropped.push({ key: 'url.lang', vars: { value: lang } });
   }
   const theme = q.get('theme');
   if (theme !== null) {
     if (theme === 'light' || theme === 'dark') choices.theme = theme as Theme;
-    else dropped.push(`theme=${theme} is not light or dark`);
+    else dropped.push({ key: 'url.theme', vars: { value: theme } });
   }
   const layout = q.get('layout');
   if (layout === 'suffix' || layout === 'block') choices.layout = layout;
-  else if (layout !== null) dropped.push(`layout=${layout} is not block or suffix`);
+  else if (layout !== null) dropped.push({ key: 'url.layout', vars: { value: layout } });
 
   const spansRaw = q.get('spans');
   if (spansRaw !== null) {
     const parsed = parseSpanList(spansRaw);
-    if (typeof parsed === 'string') {
-      dropped.push(`spans=${spansRaw} could not be read (${parsed}); no spans kept`);
+    if (!Array.isArray(parsed)) {
+      dropped.push({ key: 'url.spansUnreadable', vars: { value: spansRaw, why: parsed } });
       choices.spans = [];
     } else {
       const n = tokenCount(choices.text ?? '', choices.cls ?? true, choices.tokenizer ?? 'words');
       const kept: Span[] = [];
       for (const s of [...parsed].sort((a, b) => a.start - b.start)) {
         const problem = spanProblem([...kept, s], n);
-        if (problem) dropped.push(`span ${s.start}-${s.end} dropped: ${problem.message.replace(/^spans\[\d+\] /, '')}`);
+        if (problem) dropped.push({ key: 'url.spanDropped', vars: { start: s.start, end: s.end, why: engineMsg(problem) } });
         else kept.push(s);
       }
       choices.spans = kept;
@@ -108,9 +110,9 @@ export function parseUrl(search: string, tokenCount: (text: string, cls: boolean
   const k = choices.spans?.length ?? 0;
   if (orderRaw !== null && choices.spans) {
     const order = orderRaw.trim() === '' ? [] : orderRaw.split(',').map((x) => (/^\s*\d+\s*$/.test(x) ? Number(x) : NaN));
-    const problem = orderProblem(order, k);
+    const problem = orderIssue(order, k);
     if (problem) {
-      dropped.push(`order=${orderRaw} dropped (${problem}); spans kept in text order`);
+      dropped.push({ key: 'url.orderDropped', vars: { value: orderRaw, why: engineMsg(problem) } });
       choices.order = Array.from({ length: k }, (_, i) => i);
     } else choices.order = order;
   } else if (choices.spans) {
@@ -118,7 +120,7 @@ export function parseUrl(search: string, tokenCount: (text: string, cls: boolean
   }
   if (choices.layout === 'suffix' && !(k === 1)) {
     choices.layout = 'block';
-    dropped.push('layout=suffix needs exactly one span; used the block layout');
+    dropped.push({ key: 'url.suffixNeedsOne' });
   }
   return { choices, dropped };
 }

@@ -6,6 +6,7 @@
 import type { Decorator } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import { createRng, sampleSpans, type Objective } from '../../src/glm';
+import type { Msg } from '../../src/i18n';
 import {
   DEFAULT_CHOICES,
   PAPER_EXAMPLE,
@@ -20,8 +21,8 @@ export interface Fixture {
   /** What the fixture shows, for the story's docs. */
   title: string;
   choices: Partial<Choices>;
-  /** Notices to raise after loading (as the store would). */
-  notices?: { level: 'info' | 'warning' | 'error'; text: string }[];
+  /** Notices to raise after loading (as the store would: a message key and its values). */
+  notices?: { level: 'info' | 'warning' | 'error'; msg: Msg }[];
 }
 
 /** ~120 tokens: a paragraph about GLM itself. */
@@ -109,12 +110,9 @@ export const FIXTURES = {
     notices: [
       {
         level: 'warning',
-        text: 'Spans may not overlap: tokens 4–4 overlap the span “x5 x6” (4–5).',
+        msg: { key: 'notice.overlap', vars: { from: 4, to: 4, words: 'x5 x6', clashFrom: 4, clashTo: 5 } },
       },
-      {
-        level: 'info',
-        text: 'These spans touch. GLM allows it, but its span sampler always leaves at least one token between spans.',
-      },
+      { level: 'info', msg: { key: 'notice.touch' } },
     ],
   },
 } satisfies Record<string, Fixture>;
@@ -125,7 +123,7 @@ export function fixtureStory(f: Fixture) {
     loaders: [
       async () => {
         resetStore(f.choices);
-        for (const n of f.notices ?? []) notify(n.level, n.text);
+        for (const n of f.notices ?? []) notify(n.level, n.msg);
         return {};
       },
     ],
