@@ -8,6 +8,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Batch, Construction } from '../glm';
+import type { Msg } from '../i18n/msg';
 import { ModelClient } from './worker-client';
 import type { AttentionChoice, LoadPhase, ModelInfo, TargetScore } from './worker-protocol';
 
@@ -45,7 +46,10 @@ export interface ModelState {
   /** Overall load progress 0..1, or null while a phase's progress is unknown. */
   progress: number | null;
   info: ModelInfo | null;
+  /** Why loading failed, as the error said it (often the worker's or the browser's own words). */
   error: string | null;
+  /** The same as a message to translate, when the page itself raised it (else null). */
+  errorMsg: Msg | null;
   sampling: Sampling;
   fill: FillView | null;
   scores: { key: string; targets: TargetScore[] } | null;
@@ -71,6 +75,7 @@ const initial = (): ModelState => ({
   progress: null,
   info: null,
   error: null,
+  errorMsg: null,
   sampling: DEFAULT_SAMPLING,
   fill: null,
   scores: null,
@@ -100,9 +105,22 @@ export function sequenceKey(
 let client: ModelClient | null = null;
 let customClient = false;
 const defaultClient = () => {
-  if (typeof Worker === 'undefined') throw new Error('this browser cannot run Web Workers');
+  if (typeof Worker === 'undefined') {
+    throw Object.assign(new Error('this browser cannot run Web Workers'), { code: 'noWorkers' });
+  }
   return new ModelClient();
 };
+
+/** Errors the page raises itself, by code, and their message keys. */
+const ERROR_KEYS = {
+  noWorkers: 'model.error.noWorkers',
+  workerFailed: 'model.error.workerFailed',
+} as const;
+
+function errorMsgOf(e: unknown): Msg | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code in ERROR_KEYS ? { key: ERROR_KEYS[code as keyof typeof ERROR_KEYS] } : null;
+}
 let makeClient = defaultClient;
 
 /** Replaces the worker client (tests, stories), or restores the real one with null; resets the state. */
@@ -146,7 +164,7 @@ const PHASE_SPAN: Record<LoadPhase, [number, number]> = {
 /** Loads the model once (again after a failure). */
 export async function loadModel(opts: { modelUrl?: string } = {}): Promise<void> {
   if (get().status === 'loading' || get().status === 'ready') return;
-  set({ status: 'loading', phase: null, progress: 0, error: null });
+  set({ status: 'loading', phase: null, progress: 0, error: null, errorMsg: null });
   try {
     const info = await getClient().load({
       modelUrl: opts.modelUrl,
@@ -160,7 +178,7 @@ export async function loadModel(opts: { modelUrl?: string } = {}): Promise<void>
     // A dead worker cannot be reused: the next attempt starts a fresh one.
     client?.dispose();
     client = null;
-    set({ status: 'error', error: messageOf(e), phase: null, progress: null });
+    set({ status: 'error', error: messageOf(e), errorMsg: errorMsgOf(e), phase: null, progress: null });
   }
 }
 

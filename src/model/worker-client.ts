@@ -91,9 +91,12 @@ export class ModelClient {
     if (this.worker) return this.worker;
     const w = this.makeWorker();
     w.addEventListener('message', (e: MessageEvent<Reply>) => this.receive(e.data));
-    w.addEventListener('error', (e: ErrorEvent) =>
-      this.failAll(new Error(e.message || 'the model worker failed to start')),
-    );
+    w.addEventListener('error', (e: ErrorEvent) => {
+      const err = new Error(e.message || 'the model worker failed to start');
+      // A code the page can translate when the browser gives no message of its own.
+      if (!e.message) Object.assign(err, { code: 'workerFailed' });
+      this.failAll(err);
+    });
     this.worker = w;
     return w;
   }

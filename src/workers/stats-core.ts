@@ -13,6 +13,7 @@ import {
   sampleSpans,
   summarize,
   type Accumulator,
+  type Coded,
   type Rng,
   type SampleOptions,
   type Summary,
@@ -53,6 +54,8 @@ export interface StatsResult {
   raw: RawDraws;
   /** Why the sampler refused its last refused draw (null when it refused none). */
   lastFailure: string | null;
+  /** The same as a code and values, to translate when shown (absent in results made before codes). */
+  lastFailureCode?: Coded | null;
   /** Wall time of the drawing alone, in milliseconds. */
   elapsedMs: number;
 }
@@ -93,6 +96,7 @@ export function createRun(req: StatsRequest): StatsRun {
         if (!r.ok) {
           acc.failures++;
           acc.lastFailure = r.reason;
+          acc.lastFailureCode = { code: r.code, params: r.params };
           offsets[done + 1] = starts.length;
           continue;
         }
@@ -121,7 +125,7 @@ export function createRun(req: StatsRequest): StatsRun {
         // The first and last maskable positions, wherever the framing puts them.
         const { lo, hi } = maskable;
         if (hi > lo) summary.edgeMaskRate = (summary.maskRate[lo]! + summary.maskRate[hi - 1]!) / 2;
-        cached = { length: acc.length, framed, maskable, options: req.options, seed: req.seed, summary, raw, lastFailure: acc.lastFailure, elapsedMs: elapsed };
+        cached = { length: acc.length, framed, maskable, options: req.options, seed: req.seed, summary, raw, lastFailure: acc.lastFailure, lastFailureCode: acc.lastFailureCode, elapsedMs: elapsed };
       }
       return cached;
     },

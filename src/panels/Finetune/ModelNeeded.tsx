@@ -2,7 +2,7 @@
  * What the panel needs of the model: nothing for the formats; for scores and generation, the model
  * the Tiny GLM panel loads. Until it is ready this says so, with a way to load it (or try again).
  */
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { loadModel, useModel } from '../../model/modelStore';
 import { GlmTokenizer } from '../../model/tokenizer';
 import { tokenizerFor } from '../../store/derive';
@@ -10,9 +10,11 @@ import { useApp } from '../../store/hooks';
 
 export function ModelNeeded() {
   const t = useT();
+  const tm = useTranslateMsg();
   const status = useModel((s) => s.status);
   const progress = useModel((s) => s.progress);
   const error = useModel((s) => s.error);
+  const errorMsg = useModel((s) => s.errorMsg);
   const tokenizer = tokenizerFor(useApp((s) => s.tokenizer));
 
   if (status === 'ready') {
@@ -39,7 +41,7 @@ export function ModelNeeded() {
       )}
       {status === 'error' && (
         <>
-          <p>{t('finetune.model.failed', { error: error ?? '' })}</p>
+          <p>{t('finetune.model.failed', { error: errorMsg ? tm(errorMsg) : (error ?? '') })}</p>
           <button type="button" className="button" onClick={() => void loadModel()}>
             {t('finetune.model.retry')}
           </button>

@@ -1,6 +1,6 @@
 /** Why an import was refused, and where; always says that the view was kept. */
 import { format } from 'd3';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import type { ImportFailure } from './importer';
 import { MAX_IMPORT_BYTES } from './json';
 
@@ -16,6 +16,7 @@ export interface ImportAlertProps {
 
 export function ImportAlert({ failure: f, kept, onShowPlace }: ImportAlertProps) {
   const t = useT();
+  const tm = useTranslateMsg();
   let body;
   switch (f.kind) {
     case 'empty':
@@ -30,7 +31,7 @@ export function ImportAlert({ failure: f, kept, onShowPlace }: ImportAlertProps)
     case 'shape':
       body = (
         <p>
-          {t('import.error.shape', { field: f.field || '—' })} <code>{f.message}</code>
+          {t('import.error.shape', { field: f.field || '—' })} {tm(f.msg)}
         </p>
       );
       break;
@@ -41,7 +42,7 @@ export function ImportAlert({ failure: f, kept, onShowPlace }: ImportAlertProps)
           <ul>
             {f.problems.map((p, i) => (
               <li key={i}>
-                <code>{p.field}</code>: {p.message}
+                <code>{p.field}</code>: {tm(p.msg)}
               </li>
             ))}
           </ul>

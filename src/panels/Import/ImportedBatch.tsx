@@ -5,7 +5,7 @@
  */
 import { useId, useMemo } from 'react';
 import type { Base } from '../../glm';
-import { useT } from '../../i18n';
+import { engineMsg, useT, useTranslateMsg, variantMsg } from '../../i18n';
 import type { Imported } from '../../store/state';
 import { diffBatches } from './diff';
 import { DiffView } from './DiffView';
@@ -31,6 +31,7 @@ export function ImportedBatch({
   onLeave,
 }: ImportedBatchProps) {
   const t = useT();
+  const tm = useTranslateMsg();
   const id = useId();
   const diff = useMemo(
     () => (a.engine ? diffBatches(imported.batch, a.engine) : null),
@@ -92,8 +93,8 @@ export function ImportedBatch({
       </div>
       {check.notes.length > 0 && (
         <ul className="import-notes" aria-label={t('import.notes')}>
-          {check.notes.map((n) => (
-            <li key={n}>{n}</li>
+          {check.notes.map((n, i) => (
+            <li key={n}>{check.noteCodes[i] ? tm(engineMsg(check.noteCodes[i])) : n}</li>
           ))}
         </ul>
       )}
@@ -106,7 +107,7 @@ export function ImportedBatch({
             {check.variants.map((v) => (
               <li key={v.id} data-variant={v.id}>
                 <strong>{t(`import.variant.${v.id}`)}</strong> — {t('import.differsFromReference')}{' '}
-                {v.message}
+                {tm(variantMsg(v))}
                 {v.id === 'one-based' && base === 0 && (
                   <>
                     {' '}
@@ -132,7 +133,7 @@ export function ImportedBatch({
       {diff ? (
         <DiffView diff={diff} />
       ) : (
-        <p className="import-note">{t('import.noEngine', { error: a.engineError ?? '' })}</p>
+        <p className="import-note">{t('import.noEngine', { error: a.engineErrorMsg ? tm(a.engineErrorMsg) : (a.engineError ?? '') })}</p>
       )}
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Problem } from '../../glm';
-import { useT } from '../../i18n';
+import { engineMsg, useT, useTranslateMsg } from '../../i18n';
 import { setPointer } from '../../store/store';
 import { pointerOf, revealSeqColumn } from './reveal';
 
@@ -24,6 +24,7 @@ export interface ProblemsListProps {
 
 export function ProblemsList({ problems, headingId, variants = false }: ProblemsListProps) {
   const t = useT();
+  const tm = useTranslateMsg();
   const [all, setAll] = useState(false);
   const shown = all ? problems : problems.slice(0, PROBLEM_LIMIT);
   const go = (p: Problem) => {
@@ -74,7 +75,7 @@ export function ProblemsList({ problems, headingId, variants = false }: Problems
                         <code>{show(p.found)}</code>
                       </span>
                     )}
-                    <span className="problem-message">{p.message}</span>
+                    <span className="problem-message">{tm(engineMsg(p))}</span>
                   </button>
                 </li>
               );

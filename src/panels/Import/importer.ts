@@ -19,6 +19,7 @@ import {
   type Span,
   type VariantCheckResult,
 } from '../../glm';
+import { engineMsg, errorMsg, type Msg } from '../../i18n';
 import { MAX_IMPORT_BYTES, parseJsonText, type JsonFailure } from './json';
 
 /** Why an import was refused; the view is left as it was. */
@@ -26,14 +27,12 @@ export type ImportFailure =
   | { kind: 'empty' }
   | { kind: 'size'; bytes: number }
   | { kind: 'json'; json: JsonFailure }
-  | { kind: 'shape'; field: string; message: string }
-  | { kind: 'lengths'; sample: number; problems: { field: string; message: string }[] }
+  | { kind: 'shape'; field: string; message: string; msg: Msg }
+  | { kind: 'lengths'; sample: number; problems: { field: string; message: string; msg: Msg }[] }
   | { kind: 'vocab'; message: string };
 
 export type ReadResult =
   { ok: true; samples: CheckInput[]; ids: boolean } | { ok: false; failure: ImportFailure };
-
-const TOKEN_IDS = /holds token ids/;
 
 /** Reads a batch from text; `loadLookup` is called only when the tokens are ids. */
 export async function readBatch(
@@ -47,7 +46,7 @@ export async function readBatch(
   if (!json.ok) return { ok: false, failure: { kind: 'json', json: json.error } };
   let parsed = parseBatch(json.value);
   let ids = false;
-  if (!parsed.ok && TOKEN_IDS.test(parsed.message)) {
+  if (!parsed.ok && parsed.code === 'idsNeedVocab') {
     let lookup: IdLookup;
     try {
       lookup = await loadLookup();
@@ -58,7 +57,7 @@ export async function readBatch(
     ids = true;
   }
   if (!parsed.ok)
-    return { ok: false, failure: { kind: 'shape', field: parsed.field, message: parsed.message } };
+    return { ok: false, failure: { kind: 'shape', field: parsed.field, message: parsed.message, msg: engineMsg(parsed) } };
   return { ok: true, samples: parsed.samples, ids };
 }
 
@@ -79,6 +78,8 @@ export interface Analysis {
   /** The engine's batch for the view (padded like the import), numbered with `base`; null if it cannot be built. */
   engine: Construction | null;
   engineError: string | null;
+  /** The same, to translate when shown. */
+  engineErrorMsg: Msg | null;
 }
 
 /** The objective whose mask token Part A uses ([gMASK] document, [sMASK] sentence, else short spans). */
@@ -112,6 +113,7 @@ export function analyze(sample: CheckInput, base: Base): Analysis | null {
   };
   let engine: Construction | null = null;
   let engineError: string | null = null;
+  let engineErrorMsg: Msg | null = null;
   for (const attempt of layout === 'suffix'
     ? (['suffix', 'block'] as const)
     : (['block'] as const)) {
@@ -124,13 +126,15 @@ export function analyze(sample: CheckInput, base: Base): Analysis | null {
           : c;
       layout = attempt;
       engineError = null;
+      engineErrorMsg = null;
       break;
     } catch (e) {
       engineError = (e as Error).message;
+      engineErrorMsg = errorMsg(e);
     }
   }
   view.layout = layout;
-  return { check, view, engine: engine ? numbered(engine, base) : null, engineError };
+  return { check, view, engine: engine ? numbered(engine, base) : null, engineError, engineErrorMsg };
 }
 
 /** The engine's position ids under the chosen numbering (padding keeps its 0). */
@@ -144,5 +148,6 @@ export function shapeProblems(sample: CheckInput, base: Base) {
   return checkWithVariants({ ...sample, base }).problems.map((p) => ({
     field: p.field,
     message: p.message,
+    msg: engineMsg(p),
   }));
 }

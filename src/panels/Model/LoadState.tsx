@@ -1,14 +1,16 @@
 /** The model's load state: not loaded (with a Load button), a progress bar, ready, or failed. */
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { loadModel, useModel } from '../../model/modelStore';
 
 export function LoadState() {
   const t = useT();
+  const tm = useTranslateMsg();
   const status = useModel((s) => s.status);
   const phase = useModel((s) => s.phase);
   const progress = useModel((s) => s.progress);
   const info = useModel((s) => s.info);
   const error = useModel((s) => s.error);
+  const errorMsg = useModel((s) => s.errorMsg);
 
   if (status === 'idle') {
     return (
@@ -47,7 +49,7 @@ export function LoadState() {
     return (
       <div className="model-load model-error" role="alert">
         <p>
-          <strong>{t('model.failed')}</strong> {error}
+          <strong>{t('model.failed')}</strong> {errorMsg ? tm(errorMsg) : error}
         </p>
         <p>{t('model.failedHint')}</p>
         <button type="button" className="button" onClick={() => void loadModel()}>

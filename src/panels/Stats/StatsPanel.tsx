@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { syntheticTokens, REFERENCE_FIGURES } from '../../glm';
-import { useT } from '../../i18n';
+import { engineMsg, useT, useTranslateMsg } from '../../i18n';
 import { useApp, useDerived } from '../../store/hooks';
 import { fmt } from './describe';
 import { downloadText } from './download';
@@ -30,6 +30,7 @@ export interface StatsPanelProps {
 
 export function StatsPanel({ initialResult, initialDraws = DEFAULT_DRAWS }: StatsPanelProps) {
   const t = useT();
+  const tm = useTranslateMsg();
   const id = useId();
   const { texts } = useDerived();
   const objective = useApp((s) => s.objective);
@@ -189,7 +190,11 @@ export function StatsPanel({ initialResult, initialDraws = DEFAULT_DRAWS }: Stat
             {r.summary.draws - r.summary.failures > 0 ? (
               <StatsPlots result={r} />
             ) : (
-              <p className="empty">{t('stats.noDraws', { reason: r.lastFailure ?? '' })}</p>
+              <p className="empty">
+                {t('stats.noDraws', {
+                  reason: r.lastFailureCode ? tm(engineMsg(r.lastFailureCode)) : (r.lastFailure ?? ''),
+                })}
+              </p>
             )}
             <SummaryTable result={r} />
             <div className="stats-raw" role="group" aria-label={t('stats.rawLabel')}>

@@ -4,7 +4,7 @@
  * whether each difference is within sampling error.
  */
 import { REFERENCE_FIGURES as REF, type Moments } from '../../glm';
-import { useT } from '../../i18n';
+import { engineMsg, useT, useTranslateMsg } from '../../i18n';
 import type { StatsResult } from '../../workers/stats-core';
 import { compareMean, compareRate, compareSd, incomparable, type RefCheck } from './compare';
 import { fmt } from './describe';
@@ -22,6 +22,7 @@ interface Row {
 
 export function SummaryTable({ result: r }: { result: StatsResult }) {
   const t = useT();
+  const tm = useTranslateMsg();
   const s = r.summary;
   const ok = s.draws - s.failures;
   const why = incomparable(r);
@@ -140,7 +141,10 @@ export function SummaryTable({ result: r }: { result: StatsResult }) {
       )}
       {s.failures > 0 && (
         <p className="stats-note">
-          {t('stats.failures', { n: fmt.int(s.failures), reason: r.lastFailure ?? '' })}
+          {t('stats.failures', {
+            n: fmt.int(s.failures),
+            reason: r.lastFailureCode ? tm(engineMsg(r.lastFailureCode)) : (r.lastFailure ?? ''),
+          })}
         </p>
       )}
     </div>
