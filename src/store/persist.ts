@@ -37,10 +37,15 @@ export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> 
     if (!raw) return null;
     const parsed = JSON.parse(raw) as unknown;
     if (typeof parsed !== 'object' || parsed === null) return null;
-    // Re-read through the URL codec so stored state gets the same checks as a link.
-    const { choices } = parseUrl(formatUrl({ ...DEFAULT_CHOICES, ...(parsed as Partial<Choices>) }), count);
     const imported = (parsed as Partial<Choices>).imported;
-    if (imported && Array.isArray(imported.tokens) && imported.batch && imported.saved) choices.imported = imported;
+    const hasImport = !!imported && Array.isArray(imported.tokens) && !!imported.batch && !!imported.saved;
+    // Re-read through the URL codec so stored state gets the same checks as a link. While a batch
+    // is imported, the spans index its tokens, not the typed text's.
+    const { choices } = parseUrl(
+      formatUrl({ ...DEFAULT_CHOICES, ...(parsed as Partial<Choices>) }),
+      hasImport ? () => imported.tokens.length : count,
+    );
+    if (hasImport) choices.imported = imported;
     const sampler = (parsed as Partial<Choices>).sampler;
     if (sampler && Number.isFinite(sampler.ratio) && Number.isFinite(sampler.lambda)) choices.sampler = sampler;
     const finetune = finetuneOf((parsed as Partial<Choices>).finetune);
@@ -51,18 +56,34 @@ export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> 
   }
 }
 
-/** Loads the view from the URL if it names one, else from storage; reports what was dropped. */
+/** True when `search` names exactly the view `stored` holds (a reload, not another link). */
+function sameView(search: URLSearchParams, stored: Partial<Choices>): boolean {
+  const mine = new URLSearchParams(formatUrl({ ...DEFAULT_CHOICES, ...stored }));
+  return URL_KEYS.every((k) => search.get(k) === mine.get(k));
+}
+
+/**
+ * Loads the view from the URL if it names one, else from storage; reports what was dropped.
+ * Storage also holds what links do not carry: the sampler settings and the fine-tuning panel's
+ * choices (kept whatever the link), and an imported batch (kept only on a reload of its own view:
+ * a colleague's link shows their view, not the batch you imported).
+ */
 export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | null): void {
   const q = new URLSearchParams(search);
+  const stored = storage ? readStored(storage) : null;
   if (URL_KEYS.some((k) => q.has(k))) {
+    if (stored && sameView(q, stored)) {
+      applyChoices(stored);
+      return;
+    }
     const { choices, dropped } = parseUrl(search, count);
-    // Links do not carry the fine-tuning panel's choices: those come from storage either way.
-    const finetune = storage ? readStored(storage)?.finetune : undefined;
-    applyChoices(finetune ? { ...choices, finetune } : choices);
+    const personal: Partial<Choices> = {};
+    if (stored?.sampler) personal.sampler = stored.sampler;
+    if (stored?.finetune) personal.finetune = stored.finetune;
+    applyChoices({ ...choices, ...personal });
     if (dropped.length) notify('warning', { key: 'notice.linkDropped', vars: { parts: dropped } });
     return;
   }
-  const stored = storage ? readStored(storage) : null;
   if (stored) applyChoices(stored);
 }
 
@@ -118,8 +139,10 @@ export function startSync(win: Window = window): () => void {
     const { choices, dropped } = parseUrl(win.location.search, count);
     last = win.location.search.replace(/^\?/, '');
     lastText = choices.text ?? lastText;
-    // Back/forward moves between views; the fine-tuning panel keeps what the user typed there.
-    applyChoices({ ...DEFAULT_CHOICES, finetune: store.getState().finetune, ...choices });
+    // Back/forward moves between views; the sampler settings and the fine-tuning panel keep
+    // what the user set there.
+    const { sampler, finetune } = store.getState();
+    applyChoices({ ...DEFAULT_CHOICES, sampler, finetune, ...choices });
     if (dropped.length) notify('warning', { key: 'notice.linkDropped', vars: { parts: dropped } });
   };
   win.addEventListener('popstate', onPop);
