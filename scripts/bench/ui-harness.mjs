@@ -122,15 +122,85 @@ export async function preview({ build = false, outDir = 'dist', buildOptions = {
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
-/** Waits until the page has had no DOM mutation for `quietMs` (an edit's renders are done). */
-export async function settle(page, quietMs = 600, maxMs = 60_000) {
+/**
+ * Waits until the page has had no DOM mutation for `quietMs` (an edit's renders are done) and, when
+ * given, `ready` (a function run in the page) returns true. Quiet alone is not enough: a deferred
+ * render that takes longer than `quietMs` mutates nothing until it commits, so the next edit would
+ * interrupt it and the figures would time only the urgent render.
+ */
+export async function settle(page, quietMs = 600, maxMs = 60_000, ready = null, arg = null) {
   const end = Date.now() + maxMs;
   for (;;) {
     const idle = await page.evaluate(() => performance.now() - window.__bench.lastMutation);
-    if (idle >= quietMs) return;
+    if (idle >= quietMs && (!ready || (await page.evaluate(ready, arg)))) return;
     if (Date.now() > end) throw new Error('the page never settled');
     await new Promise((r) => setTimeout(r, Math.max(50, quietMs - idle)));
   }
+}
+
+/**
+ * In the page: have the deferred panels caught up with the textarea? The Text panel's chip of the
+ * last token shows the text's last word (the word tokenizer), and so does the last token drawn
+ * in Part A (the benchmark texts end outside any span, and `scrollToEnd` has brought the end of
+ * each list into view). The deferred panels commit together, so two suffice.
+ */
+export function panelsCaughtUp() {
+  const area = document.querySelector('#panel-text textarea');
+  const words = area?.value.trim().split(/\s+/) ?? [];
+  const last = words[words.length - 1];
+  const text = document.querySelector(`#panel-text [data-link="text:${words.length - 1}"] .chip-text`)?.textContent;
+  const partA = document.querySelector('#panel-part-a .chips > :last-child .chip-text')?.textContent;
+  return text === last && partA === last;
+}
+
+/**
+ * In the page: scrolls every chip list and the positions table to their ends, where a keystroke at
+ * the end of the text changes them, so that the changed chips and cells are in view (and drawn,
+ * where a long list only draws what is in view).
+ */
+export function scrollToEnd() {
+  for (const el of document.querySelectorAll('.chips, .table-scroll')) {
+    el.scrollTop = el.scrollHeight;
+    el.scrollLeft = el.scrollWidth;
+  }
+}
+
+/**
+ * Brings option `at` of the span picker into view. A long list draws only the options near its
+ * view, so the option may not exist yet: scroll to where it should be until it does.
+ */
+export async function revealOption(page, at) {
+  for (let tries = 0; tries < 30; tries++) {
+    const found = await page.evaluate(
+      ([i, first]) => {
+        const list = document.querySelector('[role="listbox"]');
+        const el = list.querySelector(`[data-index="${i}"]`);
+        if (el) {
+          el.scrollIntoView({ block: 'center' });
+          return true;
+        }
+        const drawn = [...list.querySelectorAll('[data-index]')];
+        const total = Number(drawn[0]?.getAttribute('aria-setsize')) || drawn.length;
+        if (first) list.scrollTop = (i / total) * list.scrollHeight - list.clientHeight / 2;
+        else {
+          // The middle of what is drawn (the option holding the tab stop may be drawn far away).
+          const idx = drawn.map((e) => Number(e.dataset.index)).sort((x, y) => x - y);
+          list.scrollTop += (i < idx[idx.length >> 1] ? -1 : 1) * (list.clientHeight / 2);
+        }
+        return false;
+      },
+      [at, tries === 0],
+    );
+    await settle(page, 150);
+    if (found) return;
+  }
+  throw new Error(`option ${at} never came into view`);
+}
+
+/** In the page: does the span picker show token `at` inside a span? */
+export function spanShown(at) {
+  const el = document.querySelector(`[role="listbox"] [data-index="${at}"]`);
+  return !!el && el.classList.contains('chip-span') && !!document.querySelector(`#panel-part-a [data-link^="span:"]`);
 }
 
 export const median = (xs) => {

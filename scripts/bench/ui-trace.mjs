@@ -1,7 +1,7 @@
 // Diagnostic: which panels mutate after a keystroke, and when (ms after the input event).
 //   node scripts/bench/ui-trace.mjs [tokens]
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, linkFor, preview, probe, settle } from './ui-harness.mjs';
+import { CHROMIUM_ARGS, linkFor, panelsCaughtUp, preview, probe, scrollToEnd, settle } from './ui-harness.mjs';
 const n = Number(process.argv[2] || 64);
 const server = await preview();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
@@ -14,10 +14,12 @@ await settle(page, 1500, 120000);
 const text = page.getByRole('textbox', { name: 'Text', exact: true });
 await text.focus();
 await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+await page.evaluate(scrollToEnd);
+await settle(page);
 for (let i = 0; i < 3; i++) {
   await page.evaluate(() => { window.__bench.trace = []; });
   await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
-  await settle(page);
+  await settle(page, 600, 60000, panelsCaughtUp);
   const b = await page.evaluate(() => window.__bench);
   const summary = {};
   for (const [t, w] of b.trace) { summary[w] ??= [t, t, 0]; summary[w][1] = t; summary[w][2]++; }

@@ -7,7 +7,7 @@
 //
 // A benchmark, not a test: the numbers depend on the machine and its load.
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, linkFor, median, preview, probe, settle, spansFor } from './ui-harness.mjs';
+import { CHROMIUM_ARGS, linkFor, median, panelsCaughtUp, preview, probe, revealOption, scrollToEnd, settle, spanShown, spansFor } from './ui-harness.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -17,10 +17,10 @@ const opt = (name, fallback) => {
 const RUNS = Number(opt('runs', 7));
 const SIZES = opt('sizes', '64,512,2048').split(',').map(Number);
 
-/** One edit: does it, waits for the page to settle, returns what the probe saw. */
-async function measure(page, edit) {
+/** One edit: does it, waits for the page to settle (and `ready`), returns what the probe saw. */
+async function measure(page, edit, ready = panelsCaughtUp, arg = null) {
   await edit();
-  await settle(page);
+  await settle(page, 600, 60_000, ready, arg);
   return page.evaluate(() => ({ painted: window.__bench.painted, typed: window.__bench.typed, mutations: window.__bench.mutations }));
 }
 
@@ -36,6 +36,8 @@ async function benchSize(browser, url, n) {
   const keys = [];
   await text.focus();
   await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await page.evaluate(scrollToEnd);
+  await settle(page);
   for (let i = 0; i <= RUNS; i++) {
     // Alternate adding and deleting a letter of the last word: every run changes a token.
     const r = await measure(page, () => page.keyboard.press(i % 2 ? 'Backspace' : 'x'));
@@ -47,18 +49,23 @@ async function benchSize(browser, url, n) {
   const free = Array.from({ length: n }, (_, i) => i).filter((i) => !taken.has(i) && i > 0);
   for (let i = 0; i <= RUNS; i++) {
     const at = free[Math.floor(((i + 1) * free.length) / (RUNS + 2))];
+    await revealOption(page, at);
     const chip = page.getByRole('listbox', { name: 'Tokens: choose spans' }).locator(`[data-index="${at}"]`);
-    await chip.scrollIntoViewIfNeeded();
     const box = await chip.boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await settle(page, 400); // hover highlighting is not the edit
-    const r = await measure(page, async () => {
-      await page.mouse.down();
-      await page.mouse.up();
-    });
+    const r = await measure(
+      page,
+      async () => {
+        await page.mouse.down();
+        await page.mouse.up();
+      },
+      spanShown,
+      at,
+    );
     if (i > 0) spans.push(r);
     await page.keyboard.press('Delete'); // the chip has focus: remove the span again
-    await settle(page);
+    await settle(page, 600, 60_000, (i) => !document.querySelector(`[role="listbox"] [data-index="${i}"]`)?.classList.contains('chip-span'), at);
   }
   await context.close();
   return { n, keys, spans };
