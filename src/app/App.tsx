@@ -25,9 +25,16 @@ import { useT } from '../i18n';
 import { Header } from './Header';
 import { useDocumentAttributes } from './useDocumentAttributes';
 
+/**
+ * The mask with the model's attention weights. Its own component, so the weights (which follow
+ * the construction) re-render the mask alone, never the whole app on a keystroke.
+ */
+function LiveMaskPanel() {
+  return <MaskPanel weights={useAttentionWeights()} />;
+}
+
 export function App() {
   const t = useT();
-  const weights = useAttentionWeights();
   useDocumentAttributes();
   return (
     <div className="app">
@@ -47,7 +54,7 @@ export function App() {
         <PartBPanel />
         <PositionsPanel />
         {/* ---- Step 6: the attention mask (src/panels/Mask, built separately). ---- */}
-        <MaskPanel weights={weights} />
+        <LiveMaskPanel />
         <ModelPanel />
         <ZooPanel />
         <FinetunePanel />

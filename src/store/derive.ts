@@ -37,17 +37,22 @@ export function hasModelTokenizer(): boolean {
 /** Registers the model's tokenizer; call before the first render so links read the same tokens. */
 export function setModelTokenizer(t: Tokenizer | null): void {
   modelTokenizer = t;
-  tokensMemo = null;
+  tokensMemo = [];
 }
 
-let tokensMemo: { text: string; cls: boolean; tok: Tokenizer; tokens: Token[] } | null = null;
+// A few entries, most recent first: while the user types, the store's edit reads the text before
+// and after the keystroke and the deferred panels still read the one before, so a single entry
+// would re-tokenize on every call and hand out a new array (a new construction, a re-render of
+// every memoised panel) for a text that did not change.
+let tokensMemo: { text: string; cls: boolean; tok: Tokenizer; tokens: Token[] }[] = [];
 
 /** The framed tokens of the text under a tokenizer (default: the current view's). */
 export function tokensOf(text: string, cls: boolean, name: TokenizerName = current): Token[] {
   const tok = tokenizerFor(name);
-  if (tokensMemo && tokensMemo.text === text && tokensMemo.cls === cls && tokensMemo.tok === tok) return tokensMemo.tokens;
+  const hit = tokensMemo.find((m) => m.text === text && m.cls === cls && m.tok === tok);
+  if (hit) return hit.tokens;
   const tokens = frame(tok.tokenize(text), { cls });
-  tokensMemo = { text, cls, tok, tokens };
+  tokensMemo = [{ text, cls, tok, tokens }, ...tokensMemo].slice(0, 4);
   return tokens;
 }
 

@@ -3,33 +3,63 @@
  * a row, each span as a column, and in each cell the spans that span can see under that order.
  * The current order is marked; any row can become the current order.
  */
-import { useDeferredValue, useMemo, type CSSProperties } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import { useT } from '../../i18n';
 import { Panel } from '../../app/ui/Panel';
 import { setOrder } from '../../store/store';
-import { useApp, useDerived } from '../../store/hooks';
+import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { spanWords } from '../../viz/chips';
 import { spanColor } from '../../viz/colors';
 import { EXPLORE_LIMIT, applySubOrder, countSeeing, orderRows } from './explore';
 import './explorer.css';
 
+const NO_ORDER: number[] = [];
+
 export function ExplorerPanel() {
-  const t = useT();
-  const { texts, construction: c } = useDeferredValue(useDerived());
+  const { texts, construction: c } = useDeferredDerivedInput();
   const base = useApp((s) => s.base);
-  const order = useApp((s) => s.order);
+  const order = c?.order ?? NO_ORDER;
   const total = c?.spans.length ?? 0;
   const k = Math.min(total, EXPLORE_LIMIT);
+  // Only the explored spans' words: the view is memoised on them, so a keystroke elsewhere in
+  // the text does not rebuild its k! rows.
+  const words = c ? c.spans.slice(0, k).map((s) => spanWords(texts, s, 24)) : [];
+  return <ExplorerView words={words} total={total} base={base} order={order} />;
+}
+
+interface ExplorerViewProps {
+  /** The words of the first k ≤ EXPLORE_LIMIT spans. */
+  words: string[];
+  /** How many spans there are. */
+  total: number;
+  base: number;
+  order: number[];
+}
+
+const ExplorerView = memo(
+  ExplorerViewImpl,
+  (p, q) =>
+    p.total === q.total &&
+    p.base === q.base &&
+    // A keystroke hands out a new (equal) order array.
+    p.order.length === q.order.length &&
+    p.order.every((o, i) => o === q.order[i]) &&
+    p.words.length === q.words.length &&
+    p.words.every((w, i) => w === q.words[i]),
+);
+
+function ExplorerViewImpl({ words, total, base, order }: ExplorerViewProps) {
+  const t = useT();
+  const k = words.length;
   const rows = useMemo(() => (k > 0 ? orderRows(order, k) : []), [order, k]);
 
-  if (!c || k === 0) {
+  if (k === 0) {
     return (
       <Panel id="explorer" title={t('explorer.title')} lede={t('explorer.lede')}>
         <p className="empty">{t('explorer.noSpans')}</p>
       </Panel>
     );
   }
-  const words = c.spans.map((s) => spanWords(texts, s, 24));
   const num = (i: number) => i + base;
   const chip = (i: number) => (
     <span key={i} className="xp-chip" style={{ '--span': spanColor(i) } as CSSProperties}>

@@ -15,7 +15,7 @@ import {
   type LessonSource,
 } from '../../lesson/lessonStore';
 import { LESSON_STEPS, visibilityCell } from '../../lesson/steps';
-import { useDerived } from '../../store/hooks';
+import { useDeferredDerivedInput } from '../../store/hooks';
 import { Segmented } from '../../app/ui/Segmented';
 import { ModelStepAction } from './ModelStepAction';
 import { useLessonStage } from './useLessonStage';
@@ -39,7 +39,7 @@ export function Lesson() {
   const index = useLesson((s) => s.step);
   const presenter = useLesson((s) => s.presenter);
   const source = useLesson((s) => s.source);
-  const { construction: c, texts } = useDerived();
+  const { construction: c, texts } = useDeferredDerivedInput();
   const step = active ? LESSON_STEPS[index]! : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnTo = useRef<Element | null>(null);

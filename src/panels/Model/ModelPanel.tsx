@@ -3,12 +3,12 @@
  * first paint (the other panels never wait for it, and work without it), then fills the blanks in
  * Part B order, scores each Part B target, and puts its attention weights on the mask.
  */
-import { useDeferredValue, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { canAutoLoad, loadModel, refreshAttention, useModel } from '../../model/modelStore';
 import { GlmTokenizer } from '../../model/tokenizer';
 import { getTokenizer } from '../../store/derive';
-import { useApp, useDerived } from '../../store/hooks';
+import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { AttentionPicker } from './AttentionPicker';
 import { FillSection } from './FillSection';
 import { LoadState } from './LoadState';
@@ -32,7 +32,7 @@ function whenIdle(fn: () => void): () => void {
 
 export function ModelPanel({ autoLoad = true }: ModelPanelProps) {
   const t = useT();
-  const { construction: c } = useDeferredValue(useDerived());
+  const { construction: c } = useDeferredDerivedInput();
   const base = useApp((s) => s.base);
   const status = useModel((s) => s.status);
   const choice = useModel((s) => s.attentionChoice);

@@ -4,9 +4,11 @@
  * panel and the weights for this very sequence have arrived (never another sequence's weights).
  */
 import { attentionFor, useModel } from '../../model/modelStore';
-import { useDerived } from '../../store/hooks';
+import { useDeferredDerivedInput } from '../../store/hooks';
 
 export function useAttentionWeights(): Float32Array | undefined {
-  const { construction } = useDerived();
+  // The deferred construction, the one the mask draws: weights match what is on screen, and a
+  // keystroke's urgent render derives nothing here.
+  const { construction } = useDeferredDerivedInput();
   return useModel((s) => attentionFor(s, construction));
 }

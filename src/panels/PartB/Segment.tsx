@@ -2,29 +2,13 @@
  * One Part B segment: a span's `[S] span` inputs over its `span [E]` targets, as input/target
  * pairs that wrap together; a header with the span's name and Move up / Move down buttons.
  */
-import type { CSSProperties, DragEvent } from 'react';
-import type { Construction, Segment as SegmentData } from '../../glm';
+import { memo, type CSSProperties, type DragEvent } from 'react';
 import { useT } from '../../i18n';
-import type { Highlight } from '../../store/derive';
 import { linkOf } from '../../viz/chipsLinking';
 import { spanColor } from '../../viz/colors';
 import { TokenChip } from '../../viz/TokenChip';
 
-export interface SegmentProps {
-  c: Construction;
-  segment: SegmentData;
-  /** Its place in Part B (0 = first). */
-  place: number;
-  /** How many segments Part B has. */
-  count: number;
-  /** The span's words, for names. */
-  words: string;
-  base: 0 | 1;
-  h: Highlight;
-  /** How many of its input/target pairs to draw (the rest are counted, not drawn). */
-  limit: number;
-  /** Where a dragged segment would land relative to this one, if over it. */
-  drop: 'before' | 'after' | null;
+export interface SegmentHandlers {
   onMove: (from: number, to: number) => void;
   onDragStart: (place: number, e: DragEvent) => void;
   onDragOver: (place: number, e: DragEvent) => void;
@@ -32,15 +16,58 @@ export interface SegmentProps {
   onDragEnd: () => void;
 }
 
-export function Segment({
-  c,
-  segment,
+export interface SegmentProps extends SegmentHandlers {
+  /** Sorted-span index of the segment's span. */
+  span: number;
+  /** Its sequence positions, [start, end). */
+  start: number;
+  end: number;
+  /** The inputs (`[S] span`) and targets (`span [E]`) of the pairs drawn. */
+  inputs: readonly string[];
+  targets: readonly string[];
+  /** Its place in Part B (0 = first). */
+  place: number;
+  /** How many segments Part B has. */
+  count: number;
+  /** The span's words, for names. */
+  words: string;
+  base: 0 | 1;
+  /** The span is lit by the pointer. */
+  lit: boolean;
+  /** The lit sequence positions inside the segment, comma-separated (usually ''). */
+  litSeq: string;
+  /** Where a dragged segment would land relative to this one, if over it. */
+  drop: 'before' | 'after' | null;
+}
+
+const sameStrings = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Memoised on its values (the token arrays element by element): an edit of the text that leaves
+ * a segment as it was does not re-render it. The handlers are stable (SegmentList).
+ */
+export const Segment = memo(SegmentImpl, (p, q) => {
+  for (const key of Object.keys(p) as (keyof SegmentProps)[]) {
+    if (key === 'inputs' || key === 'targets') {
+      if (!sameStrings(p[key], q[key])) return false;
+    } else if (p[key] !== q[key]) return false;
+  }
+  return true;
+});
+
+function SegmentImpl({
+  span: i,
+  start,
+  end,
+  inputs,
+  targets,
   place,
   count,
   words,
   base,
-  h,
-  limit,
+  lit,
+  litSeq,
   drop,
   onMove,
   onDragStart,
@@ -49,13 +76,13 @@ export function Segment({
   onDragEnd,
 }: SegmentProps) {
   const t = useT();
-  const i = segment.span;
   const n = i + base;
   const first = place === 0;
   const last = place === count - 1;
-  const seq = Array.from({ length: limit }, (_, j) => segment.start + j);
-  const hidden = segment.end - segment.start - limit;
-  const classes = ['segment', h.spans.has(i) ? 'is-lit' : '', drop ? `drop-${drop}` : '']
+  const seq = Array.from({ length: inputs.length }, (_, j) => start + j);
+  const hidden = end - start - inputs.length;
+  const litSet = new Set(litSeq ? litSeq.split(',').map(Number) : []);
+  const classes = ['segment', lit ? 'is-lit' : '', drop ? `drop-${drop}` : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -115,23 +142,23 @@ export function Segment({
             data-link={linkOf('seq', s)}
             aria-label={t('partB.pairLabel', {
               index: s + base,
-              input: c.tokens[s]!,
-              target: c.targets[s]!,
+              input: inputs[s - start]!,
+              target: targets[s - start]!,
             })}
           >
             <TokenChip
               as="span"
-              token={c.tokens[s]!}
+              token={inputs[s - start]!}
               index={s + base}
               span={i}
-              lit={h.seq.has(s)}
+              lit={litSet.has(s)}
               aria-hidden="true"
             />
             <TokenChip
               as="span"
-              token={c.targets[s]!}
+              token={targets[s - start]!}
               span={i}
-              lit={h.seq.has(s)}
+              lit={litSet.has(s)}
               className="chip-target"
               aria-hidden="true"
             />

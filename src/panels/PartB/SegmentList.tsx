@@ -2,14 +2,14 @@
  * The Part B segments in order, with drag-and-drop reordering (HTML5) and the Move buttons.
  * Memoised on the deferred construction, so typing does not re-render it.
  */
-import { memo, useState, type DragEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Construction } from '../../glm';
 import { useT } from '../../i18n';
 import type { Highlight } from '../../store/derive';
 import { moveInOrder } from '../../store/store';
 import { spanWords } from '../../viz/chips';
 import { useLinkHandlers } from '../../viz/chipsLinking';
-import { Segment } from './Segment';
+import { Segment, type SegmentHandlers } from './Segment';
 
 export interface SegmentListProps {
   c: Construction;
@@ -63,6 +63,29 @@ export const SegmentList = memo(function SegmentList({
     setDragFrom(null);
     setDropAt(null);
   };
+  // The segments get handlers that never change identity (so their memo holds) and call the
+  // latest ones above.
+  const latest = useRef({ move, onDragStart, onDragOver, onDrop, onDragEnd });
+  useLayoutEffect(() => {
+    latest.current = { move, onDragStart, onDragOver, onDrop, onDragEnd };
+  });
+  const stable = useMemo<SegmentHandlers>(
+    () => ({
+      onMove: (from, to) => latest.current.move(from, to),
+      onDragStart: (place, e) => latest.current.onDragStart(place, e),
+      onDragOver: (place, e) => latest.current.onDragOver(place, e),
+      onDrop: (place, e) => latest.current.onDrop(place, e),
+      onDragEnd: () => latest.current.onDragEnd(),
+    }),
+    [],
+  );
+
+  // The lit Part B positions of each segment (the pointer lights a handful at most).
+  const litIn = (start: number, end: number) => {
+    const out: number[] = [];
+    for (const s of h.seq) if (s >= start && s < end) out.push(s);
+    return out.sort((a, b) => a - b).join(',');
+  };
 
   return (
     <ol className="segments" aria-label={t('partB.listLabel')} {...links}>
@@ -72,14 +95,17 @@ export const SegmentList = memo(function SegmentList({
         return (
           <Segment
             key={g.span}
-            c={c}
-            segment={g}
+            span={g.span}
+            start={g.start}
+            end={g.end}
+            inputs={c.tokens.slice(g.start, g.start + limit)}
+            targets={c.targets.slice(g.start, g.start + limit)}
             place={place}
             count={k}
             words={spanWords(texts, c.spans[g.span]!)}
             base={base}
-            h={h}
-            limit={limit}
+            lit={h.spans.has(g.span)}
+            litSeq={litIn(g.start, g.end)}
             drop={
               dropAt === place && dragFrom !== null && dragFrom !== place
                 ? dragFrom < place
@@ -87,11 +113,7 @@ export const SegmentList = memo(function SegmentList({
                   : 'before'
                 : null
             }
-            onMove={move}
-            onDragStart={onDragStart}
-            onDragOver={onDragOver}
-            onDrop={onDrop}
-            onDragEnd={onDragEnd}
+            {...stable}
           />
         );
       })}

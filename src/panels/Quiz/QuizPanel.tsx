@@ -2,18 +2,23 @@
  * The quiz: mark the attention mask's visible cells, or fill in Part B's two position ids, then
  * check. Uses the current construction when it has at most 16 tokens, else the paper's example.
  */
-import { useDeferredValue, useState } from 'react';
+import { memo, useState } from 'react';
 import { useT } from '../../i18n';
 import { Panel } from '../../app/ui/Panel';
 import { Segmented } from '../../app/ui/Segmented';
 import { loadPaperExample } from '../../store/store';
-import { useApp, useDerived } from '../../store/hooks';
+import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { MaskQuiz } from './MaskQuiz';
 import { PositionQuiz } from './PositionQuiz';
 import { QUIZ_LIMIT, quizConstruction, quizKey } from './quiz';
 import './quiz.css';
 
 export type QuizMode = 'mask' | 'positions';
+
+// Memoised on (c, base): past QUIZ_LIMIT tokens the quiz is on the paper's example, the same
+// object every time, so an edit of a long text does not re-render its 100-odd cells.
+const MaskQuizMemo = memo(MaskQuiz);
+const PositionQuizMemo = memo(PositionQuiz);
 
 export interface QuizPanelProps {
   /** The mode shown first (default 'mask'). */
@@ -22,7 +27,7 @@ export interface QuizPanelProps {
 
 export function QuizPanel({ initialMode = 'mask' }: QuizPanelProps) {
   const t = useT();
-  const { construction } = useDeferredValue(useDerived());
+  const { construction } = useDeferredDerivedInput();
   const base = useApp((s) => s.base);
   const [mode, setMode] = useState<QuizMode>(initialMode);
   const { c, fallback } = quizConstruction(construction);
@@ -49,7 +54,7 @@ export function QuizPanel({ initialMode = 'mask' }: QuizPanelProps) {
       <p className="quiz-seq">
         {t('quiz.sequence')} <code>{c.tokens.join(' ')}</code> <span className="field-hint">(sep = {c.sep})</span>
       </p>
-      {mode === 'mask' ? <MaskQuiz key={key} c={c} base={base} /> : <PositionQuiz key={key} c={c} base={base} />}
+      {mode === 'mask' ? <MaskQuizMemo key={key} c={c} base={base} /> : <PositionQuizMemo key={key} c={c} base={base} />}
     </Panel>
   );
 }

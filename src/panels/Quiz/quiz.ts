@@ -8,10 +8,15 @@ import { PAPER_EXAMPLE } from '../../store/state';
 /** The quiz keeps to sequences of at most this many tokens (16 × 16 cells). */
 export const QUIZ_LIMIT = 16;
 
-/** The paper's example (Figure 2) built by the engine. */
+let paper: Construction | null = null;
+
+/** The paper's example (Figure 2) built by the engine (once: the same object every time, so a quiz on it is not re-rendered by edits of a long text). */
 export function paperConstruction(): Construction {
-  const tokens = PAPER_EXAMPLE.text.split(' ');
-  return construct(tokens, PAPER_EXAMPLE.spans, { order: PAPER_EXAMPLE.order });
+  if (!paper) {
+    const tokens = PAPER_EXAMPLE.text.split(' ');
+    paper = construct(tokens, PAPER_EXAMPLE.spans, { order: PAPER_EXAMPLE.order });
+  }
+  return paper;
 }
 
 /** The construction to quiz on: the current one when small enough, else the paper's example. */

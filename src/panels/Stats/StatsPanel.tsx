@@ -7,7 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { syntheticTokens, REFERENCE_FIGURES } from '../../glm';
 import { engineMsg, useT, useTranslateMsg } from '../../i18n';
-import { useApp, useDerived } from '../../store/hooks';
+import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { fmt } from './describe';
 import { downloadText } from './download';
 import { drawsCsv, drawsJson, fileStem } from './raw';
@@ -32,7 +32,7 @@ export function StatsPanel({ initialResult, initialDraws = DEFAULT_DRAWS }: Stat
   const t = useT();
   const tm = useTranslateMsg();
   const id = useId();
-  const { texts } = useDerived();
+  const { texts } = useDeferredDerivedInput();
   const objective = useApp((s) => s.objective);
   const ratio = useApp((s) => s.sampler.ratio);
   const lambda = useApp((s) => s.sampler.lambda);
