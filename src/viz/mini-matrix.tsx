@@ -8,7 +8,8 @@ import { useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent,
 import { nextCell } from '../panels/Mask/keyboard';
 import type { Theme } from '../store/state';
 import { MATRIX } from './colors';
-import { isVisible, miniCell, miniIsDom, visibleRuns } from './mini-matrix-geometry';
+import { isVisible, miniCell, miniIsDom } from './mini-matrix-geometry';
+import { packColor } from './matrix-canvas';
 import './mini-matrix.css';
 
 export interface MiniMatrixProps {
@@ -48,10 +49,15 @@ function CanvasMini({ mask, n, name, summary, theme = 'light', width = 240 }: Mi
     const ctx = canvas?.getContext?.('2d');
     if (!canvas || !ctx) return;
     const pal = MATRIX[theme];
-    ctx.fillStyle = pal.masked;
-    ctx.fillRect(0, 0, n, n);
-    ctx.fillStyle = pal.visible;
-    for (const r of visibleRuns(mask, n)) ctx.fillRect(r.from, r.q, r.to - r.from, 1);
+    if (typeof ImageData === 'undefined' || n === 0) return;
+    // One pass over the mask into packed pixels: a fillRect per visible run is O(n²) calls for
+    // masks like XLNet's, whose rows are scattered.
+    const data = new Uint8ClampedArray(n * n * 4);
+    const px = new Uint32Array(data.buffer);
+    const on = packColor(pal.visible);
+    const off = packColor(pal.masked);
+    for (let i = 0; i < n * n; i++) px[i] = mask[i] === 1 ? on : off;
+    ctx.putImageData(new ImageData(data, n, n), 0, 0);
   }, [mask, n, theme]);
   return (
     <div className="mm">

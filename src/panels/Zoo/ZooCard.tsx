@@ -26,10 +26,15 @@ export interface ZooCardProps {
   base: number;
 }
 
-function Cell({ tok, strong }: { tok: string | null; strong?: boolean }) {
+/** Memoised on its token: an edit re-renders the cells whose token changed, not 9 × 5 × 48. */
+const Cell = memo(function Cell({ tok, strong }: { tok: string | null; strong?: boolean }) {
   if (tok === null) return <td className="zoo-none">—</td>;
   return <td className={`zoo-tok zoo-${chipKind(tok)}${strong ? ' zoo-target' : ''}`}>{tok}</td>;
-}
+});
+
+const NumCell = memo(function NumCell({ v }: { v: number | undefined }) {
+  return <td>{v}</td>;
+});
 
 export const ZooCard = memo(function ZooCard({ scheme, theme, base }: ZooCardProps) {
   const t = useT();
@@ -67,7 +72,7 @@ export const ZooCard = memo(function ZooCard({ scheme, theme, base }: ZooCardPro
               <tr key={p.name} className="zoo-pos">
                 <th scope="row">{POSITION_KEYS[p.name] ? t(POSITION_KEYS[p.name]!) : p.name}</th>
                 {cols.map((i) => (
-                  <td key={i}>{p.values[i]}</td>
+                  <NumCell key={i} v={p.values[i]} />
                 ))}
               </tr>
             ))}
