@@ -22,6 +22,10 @@ export interface TokenChipProps extends HTMLAttributes<HTMLElement> {
   selected?: boolean;
   /** The element to render (a list item by default). */
   as?: 'li' | 'div' | 'span';
+  /** In a windowed list (chipWindow.ts): the chip's left, top and width in px. */
+  boxX?: number;
+  boxY?: number;
+  boxW?: number;
   /** Forwarded to the element (React 19 passes refs as props). */
   ref?: Ref<HTMLElement>;
 }
@@ -34,11 +38,15 @@ function TokenChipImpl({
   lit,
   selected,
   as = 'li',
+  boxX,
+  boxY,
+  boxW,
   className,
   style,
   ...rest
 }: TokenChipProps) {
   const k = kind ?? chipKind(token);
+  const text = chipText(token);
   const classes = [
     'chip',
     `chip-${k}`,
@@ -49,11 +57,19 @@ function TokenChipImpl({
   ]
     .filter(Boolean)
     .join(' ');
-  const css = span !== null ? ({ ...style, '--span': spanColor(span) } as CSSProperties) : style;
+  const placed = boxX !== undefined && boxY !== undefined && boxW !== undefined;
+  const css =
+    span !== null || placed
+      ? ({
+          ...style,
+          ...(span !== null ? { '--span': spanColor(span) } : null),
+          ...(placed ? { left: boxX, top: boxY, width: boxW } : null),
+        } as CSSProperties)
+      : style;
   return createElement(
     as,
     { ...rest, className: classes, style: css, 'data-kind': k },
-    <span className="chip-text">{chipText(token)}</span>,
+    <span className="chip-text">{text}</span>,
     index !== undefined ? <span className="chip-index">{index}</span> : null,
   );
 }

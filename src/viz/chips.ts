@@ -10,6 +10,18 @@ export type ChipKind = 'token' | 'special' | 'mask' | 'start' | 'end' | 'pad';
 /** Panels draw at most this many chips (or table columns) until the user asks for all. */
 export const RENDER_LIMIT = 3000;
 
+/**
+ * From this many chips on, a list is "long": a fixed-height, contained scroll box that draws only
+ * the chips near its view (`chips-long`, chipWindow.ts), so an edit re-renders and re-lays out a
+ * few dozen chips, not thousands. Shorter lists (most texts) draw every chip, as before.
+ */
+export const LONG_LIST = 300;
+
+/** The class names of a chip list of `n` chips. */
+export function chipsClass(n: number, extra = ''): string {
+  return ['chips', n >= LONG_LIST ? 'chips-long' : '', extra].filter(Boolean).join(' ');
+}
+
 const SPECIALS = new Set([CLS, EOS, PAD]);
 
 /** The kind of chip a token string gets. */

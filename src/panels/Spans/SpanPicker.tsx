@@ -8,6 +8,7 @@ import {
   memo,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -15,12 +16,14 @@ import {
   type PointerEvent,
 } from 'react';
 import type { Token } from '../../glm';
-import { useT } from '../../i18n';
+import { translate, useT } from '../../i18n';
 import { useApp } from '../../store/hooks';
+import type { Lang } from '../../store/state';
 import { removeSpan, setAnchor, store } from '../../store/store';
 import { ShowAll } from '../../app/ui/ShowAll';
 import { useDeferredDerived } from '../../app/ui/useDeferredDerived';
-import { chipText, drawCount, rangeSpan, spanCover } from '../../viz/chips';
+import { chipsClass, chipText, drawCount, LONG_LIST, rangeSpan, spanCover } from '../../viz/chips';
+import { placed, useChipWindow, windowStyle, type ChipWindow } from '../../viz/chipWindow';
 import { linkOf, useLinkHandlers, useLinkedHighlight } from '../../viz/chipsLinking';
 import { TokenChip } from '../../viz/TokenChip';
 import { commitRange, extendFromAnchor, spanAt } from './selection';
@@ -33,7 +36,7 @@ const indexOf = (target: EventTarget | null): number | null => {
 export function SpanPicker() {
   const t = useT();
   const id = useId();
-  const { tokens, construction } = useDeferredDerived();
+  const { tokens, texts, construction } = useDeferredDerived();
   const spans = construction?.spans;
   const base = useApp((s) => s.base);
   const anchor = useApp((s) => s.anchor);
@@ -54,6 +57,19 @@ export function SpanPicker() {
   const current = Math.max(0, Math.min(focus, n - 1));
   const pending = anchor !== null && head !== null ? rangeSpan(anchor, head) : null;
   const cover = useMemo(() => spanCover(spans ?? [], tokens.length), [spans, tokens.length]);
+  // A long list is windowed: only the options near the view are drawn (chipWindow.ts).
+  const win = useChipWindow(listRef, texts, n, base, n >= LONG_LIST);
+  /** An option to focus once it is drawn (the window moves to it first). */
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const i = pendingFocus.current;
+    if (i === null) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  });
 
   // A drag may end anywhere on the page.
   useEffect(() => {
@@ -76,7 +92,13 @@ export function SpanPicker() {
 
   const moveFocus = (i: number) => {
     setFocus(i);
-    listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus();
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`);
+    if (el) el.focus();
+    else {
+      // Not drawn (a windowed list): scroll to it, and focus it once it is.
+      pendingFocus.current = i;
+      win.reveal(i);
+    }
   };
 
   const onPointerDown = (e: PointerEvent) => {
@@ -169,7 +191,9 @@ export function SpanPicker() {
         aria-label={t('spans.pickerLabel')}
         aria-multiselectable="true"
         aria-describedby={`${id}-help`}
-        className="chips picker"
+        className={chipsClass(n, win.on ? 'picker chips-windowed' : 'picker')}
+        style={windowStyle(win)}
+        onScroll={win.on ? win.onScroll : undefined}
         onPointerDown={onPointerDown}
         onPointerOver={onPointerOver}
         onPointerLeave={links.onPointerLeave}
@@ -180,6 +204,7 @@ export function SpanPicker() {
         <PickerOptions
           tokens={tokens}
           n={n}
+          win={win}
           cover={cover}
           base={base}
           lit={h.text}
@@ -196,6 +221,8 @@ export function SpanPicker() {
 interface PickerOptionsProps {
   tokens: Token[];
   n: number;
+  /** The window of a long list (which options to draw, and where). */
+  win: ChipWindow;
   /** Span index per token, or -1. */
   cover: Int32Array;
   base: number;
@@ -211,6 +238,7 @@ interface PickerOptionsProps {
 const PickerOptions = memo(function PickerOptions({
   tokens,
   n,
+  win,
   cover,
   base,
   lit,
@@ -218,30 +246,80 @@ const PickerOptions = memo(function PickerOptions({
   to,
   current,
 }: PickerOptionsProps) {
-  const t = useT();
-  return tokens.slice(0, n).map((tok, i) => {
-    const s = cover[i]!;
-    const selected = i >= from && i < to;
-    const label =
-      s >= 0
-        ? t('spans.optionInSpan', { token: chipText(tok.text), index: i + base, span: s + base })
-        : t('spans.option', { token: chipText(tok.text), index: i + base });
-    return (
-      <TokenChip
-        key={i}
-        as="div"
-        role="option"
-        token={tok.text}
-        index={i + base}
-        span={s >= 0 ? s : null}
-        lit={lit.has(i)}
-        selected={selected}
-        aria-selected={selected}
-        aria-label={label}
-        tabIndex={i === current ? 0 : -1}
-        data-index={i}
-        data-link={linkOf('text', i)}
-      />
-    );
-  });
+  const lang = useApp((s) => s.lang);
+  const option = (i: number) => (
+    <PickerOption
+      key={i}
+      token={tokens[i]!.text}
+      i={i}
+      base={base}
+      span={cover[i]!}
+      lit={lit.has(i)}
+      selected={i >= from && i < to}
+      tabbable={i === current}
+      lang={lang}
+      {...placed(win, i, n)}
+    />
+  );
+  const options = [];
+  // The option holding the tab stop is always drawn, so Tab always reaches the list.
+  if (current < win.from) options.push(option(current));
+  for (let i = win.from; i < win.to; i++) options.push(option(i));
+  if (current >= win.to && current < n) options.push(option(current));
+  return options;
+});
+
+interface PickerOptionProps {
+  token: string;
+  i: number;
+  base: number;
+  /** Span index, or -1. */
+  span: number;
+  lit: boolean;
+  selected: boolean;
+  tabbable: boolean;
+  lang: Lang;
+  boxX?: number;
+  boxY?: number;
+  boxW?: number;
+  'aria-setsize'?: number;
+  'aria-posinset'?: number;
+}
+
+/**
+ * One option, memoised on its own values (all primitives): an edit re-renders the options whose
+ * token, span or state changed, and only those work out their accessible names.
+ */
+const PickerOption = memo(function PickerOption({
+  token,
+  i,
+  base,
+  span,
+  lit,
+  selected,
+  tabbable,
+  lang,
+  ...where
+}: PickerOptionProps) {
+  const label =
+    span >= 0
+      ? translate(lang, 'spans.optionInSpan', { token: chipText(token), index: i + base, span: span + base })
+      : translate(lang, 'spans.option', { token: chipText(token), index: i + base });
+  return (
+    <TokenChip
+      as="div"
+      role="option"
+      token={token}
+      index={i + base}
+      span={span >= 0 ? span : null}
+      lit={lit}
+      selected={selected}
+      aria-selected={selected}
+      aria-label={label}
+      tabIndex={tabbable ? 0 : -1}
+      data-index={i}
+      data-link={linkOf('text', i)}
+      {...where}
+    />
+  );
 });
