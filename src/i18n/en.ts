@@ -115,6 +115,7 @@ export const en = {
   'positions.numberingNote': 'The code counts from 0, the paper’s Figure 2 from 1. The paper’s text says block positions run 1..ℓ; in the code [S] takes 1, so a span of length ℓ has 1..ℓ+1.',
   'positions.tableLabel': '2D positions',
   'positions.scrollLabel': '2D positions table (scrolls sideways)',
+  'positions.windowNote': 'A long sequence: the table holds only the columns in view. Scroll it sideways, or focus it and use the arrow keys, to bring in the others.',
   'positions.partA': 'Part A',
   'positions.partB': 'Part B',
   'positions.index': 'Index',

@@ -114,6 +114,7 @@ export const zh: Messages = {
   'positions.numberingNote': '代码从 0 开始计数，论文图 2 从 1 开始。论文正文说块内位置从 1 到 ℓ；代码里 [S] 占 1，所以长度为 ℓ 的片段是 1..ℓ+1。',
   'positions.tableLabel': '二维位置',
   'positions.scrollLabel': '二维位置表（可横向滚动）',
+  'positions.windowNote': '序列较长：表格只包含当前可见的列。横向滚动，或聚焦表格后用方向键，即可显示其余的列。',
   'positions.partA': 'A 部分',
   'positions.partB': 'B 部分',
   'positions.index': '序号',
