@@ -44,6 +44,7 @@ export const en = {
   'mask.legendSpan': 'span (its mask token and Part B segment)',
   'mask.legendWeight': 'attention weight, 0 to {max}',
   'mask.canvasNote': '{n} tokens, drawn one pixel per cell and scaled up; a label every {step} tokens.',
+  'mask.downsampledNote': 'Too many cells for one pixel each: the matrix is drawn {side} pixels a side, so a pixel stands for about {cells} × {cells} cells (hover and focus still name single cells).',
   // ---- App shell and the pipeline panels (src/app, src/panels/{Text,Spans,PartA,PartB,Positions,Notices,Controls}) ----
   'app.mainLabel': 'Blank infilling, step by step',
   'app.toolbar': 'View',

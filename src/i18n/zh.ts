@@ -43,6 +43,7 @@ export const zh: Messages = {
   'mask.legendSpan': '片段（它的掩码词元和 B 部分的段）',
   'mask.legendWeight': '注意力权重，0 到 {max}',
   'mask.canvasNote': '{n} 个词元：每个单元格画成一个像素；每隔 {step} 个词元标注一次。',
+  'mask.downsampledNote': '单元格太多，无法每格一个像素：矩阵按每边 {side} 像素绘制，每个像素约代表 {cells} × {cells} 个单元格（悬停和聚焦仍指向单个单元格）。',
   // ---- 应用外壳与流程面板 (src/app, src/panels/{Text,Spans,PartA,PartB,Positions,Notices,Controls}) ----
   'app.mainLabel': '空白填充，逐步展示',
   'app.toolbar': '视图',

@@ -101,36 +101,77 @@ export function forEachMaskRect(
   for (let q = a; q < n - 1; q++) draw('future', q + 1, q, n - q - 1, 1);
 }
 
-/** One buffer reused across paints of the same size (a 2,048-token mask is 16 MB). */
-let scratch: { n: number; data: Uint8ClampedArray<ArrayBuffer> } | null = null;
+/**
+ * A canvas is at most this many pixels a side. Up to this many tokens a pixel is a cell; a longer
+ * sequence is drawn downsampled (a pixel stands for several cells) and the panel says so: one pixel
+ * per cell of a 20,000-token mask would be 400 million pixels, more than a canvas may hold.
+ */
+export const MASK_CANVAS_MAX = 4096;
+
+/** The side, in pixels, of the canvas for an n × n mask. */
+export function maskCanvasSide(n: number): number {
+  return Math.min(Math.max(n, 0), MASK_CANVAS_MAX);
+}
 
 /**
- * Paints the mask onto a canvas sized n × n: rectangles without weights, an ImageData built in
- * one pass with them. Returns false (and draws nothing) where there is no 2D context, e.g. in jsdom.
+ * RGBA bytes, shape [side, side, 4], of an n × n mask drawn downsampled (side < n): each pixel
+ * takes the cell at its centre, so the Part A / Part B blocks and the Part B staircase keep their
+ * shape. With weights, visible cells take their weight's colour as in maskPixels.
  */
-export function paintMask(
-  canvas: HTMLCanvasElement,
+export function maskPixelsSampled(
   sep: number,
   n: number,
+  side: number,
   palette: MaskPalette,
   weights?: WeightPaint,
-): boolean {
-  if (canvas.width !== n) canvas.width = n;
-  if (canvas.height !== n) canvas.height = n;
-  let ctx: CanvasRenderingContext2D | null = null;
-  try {
-    ctx = canvas.getContext('2d');
-  } catch {
-    ctx = null;
+  into?: Uint8ClampedArray<ArrayBuffer>,
+): Uint8ClampedArray<ArrayBuffer> {
+  const out = into && into.length === side * side * 4 ? into : new Uint8ClampedArray(side * side * 4);
+  const px = new Uint32Array(out.buffer, out.byteOffset, side * side);
+  const visible = packColor(palette.visible);
+  const masked = packColor(palette.masked);
+  const future = packColor(palette.future);
+  const a = Math.min(Math.max(sep, 0), n);
+  const scale = weights ? 255 / weights.max : 0;
+  const cellOf = (p: number) => Math.min(n - 1, Math.floor(((p + 0.5) * n) / side));
+  for (let y = 0; y < side; y++) {
+    const q = cellOf(y);
+    const seen = Math.min(n, Math.max(a, q + 1)); // row q sees keys 0..seen-1
+    const hidden = q < a ? masked : future;
+    for (let x = 0; x < side; x++) {
+      const k = cellOf(x);
+      let c: number;
+      if (k >= seen) c = hidden;
+      else if (weights) {
+        const j = Math.round(weights.flat[q * n + k]! * scale);
+        c = weights.lut[j < 0 ? 0 : j > 255 ? 255 : j]!;
+      } else c = visible;
+      px[y * side + x] = c;
+    }
   }
-  if (!ctx || n === 0) return false;
+  return out;
+}
+
+/** One buffer reused across paints of the same size (a 2,048-token mask is 16 MB); `n` is its side. */
+let scratch: { n: number; data: Uint8ClampedArray<ArrayBuffer> } | null = null;
+
+type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Draws the mask (side × side pixels) with a 2D context. */
+function drawMask(ctx: Context2D, sep: number, n: number, side: number, palette: MaskPalette, weights?: WeightPaint): boolean {
+  if (side < n) {
+    if (typeof ImageData === 'undefined') return false;
+    if (!scratch || scratch.n !== side) scratch = { n: side, data: new Uint8ClampedArray(side * side * 4) };
+    maskPixelsSampled(sep, n, side, palette, weights, scratch.data);
+    ctx.putImageData(new ImageData(scratch.data, side, side), 0, 0);
+    return true;
+  }
   if (!weights) {
-    const c = ctx;
     let last: string | null = null;
     forEachMaskRect(sep, n, (kind, x, y, w, h) => {
-      if (kind !== last) c.fillStyle = palette[kind];
+      if (kind !== last) ctx.fillStyle = palette[kind];
       last = kind;
-      c.fillRect(x, y, w, h);
+      ctx.fillRect(x, y, w, h);
     });
     return true;
   }
@@ -139,4 +180,48 @@ export function paintMask(
   maskPixels(sep, n, palette, weights, scratch.data);
   ctx.putImageData(new ImageData(scratch.data, n, n), 0, 0);
   return true;
+}
+
+/** The offscreen canvas masks are drawn on before they are handed to the page (reused). */
+let offscreen: OffscreenCanvas | null = null;
+
+/**
+ * Paints the mask onto a canvas of maskCanvasSide(n) pixels a side: rectangles without weights,
+ * an ImageData built in one pass with them (or sampled, past MASK_CANVAS_MAX). Where it can, it
+ * draws offscreen and hands the canvas a finished ImageBitmap ('bitmaprenderer'): a 2D canvas on
+ * the page is copied into a new frame resource at every frame the page commits (software
+ * compositing), 16 MB for a 2,048-token mask on every keystroke; a bitmap is handed over once.
+ * Returns false (and draws nothing) where there is no 2D context, e.g. in jsdom.
+ */
+export function paintMask(
+  canvas: HTMLCanvasElement,
+  sep: number,
+  n: number,
+  palette: MaskPalette,
+  weights?: WeightPaint,
+): boolean {
+  const side = maskCanvasSide(n);
+  if (canvas.width !== side) canvas.width = side;
+  if (canvas.height !== side) canvas.height = side;
+  if (n === 0) return false;
+  let renderer: ImageBitmapRenderingContext | null = null;
+  let ctx: CanvasRenderingContext2D | null = null;
+  try {
+    // A canvas keeps the first kind of context it gave out: a bitmap renderer where offscreen canvases exist.
+    renderer = typeof OffscreenCanvas !== 'undefined' ? canvas.getContext('bitmaprenderer') : null;
+    if (!renderer) ctx = canvas.getContext('2d');
+  } catch {
+    renderer = null;
+    ctx = null;
+  }
+  if (renderer) {
+    if (!offscreen) offscreen = new OffscreenCanvas(side, side);
+    if (offscreen.width !== side) offscreen.width = side;
+    if (offscreen.height !== side) offscreen.height = side;
+    const off = offscreen.getContext('2d');
+    if (!off || !drawMask(off, sep, n, side, palette, weights)) return false;
+    renderer.transferFromImageBitmap(offscreen.transferToImageBitmap());
+    return true;
+  }
+  return ctx ? drawMask(ctx, sep, n, side, palette, weights) : false;
 }

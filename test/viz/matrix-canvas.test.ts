@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   forEachMaskRect,
+  MASK_CANVAS_MAX,
+  maskCanvasSide,
   maskPixels,
+  maskPixelsSampled,
   packColor,
   weightLut,
   type MaskRectKind,
@@ -137,5 +140,23 @@ describe('weights', () => {
     const dark = weightScale(1, 'dark');
     expect(light(0)).toBe(dark(1));
     expect(weightLut(light, 1).length).toBe(256);
+  });
+});
+
+describe('maskPixelsSampled', () => {
+  it('caps the canvas side, and draws each pixel as the cell at its centre', () => {
+    expect(maskCanvasSide(100)).toBe(100);
+    expect(maskCanvasSide(20_000)).toBe(MASK_CANVAS_MAX);
+    const [sep, n, side] = [70, 100, 40];
+    const px = maskPixelsSampled(sep, n, side, palette);
+    expect(px.length).toBe(side * side * 4);
+    const cell = (p: number) => Math.min(n - 1, Math.floor(((p + 0.5) * n) / side));
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++) {
+        const [q, k] = [cell(y), cell(x)];
+        const expected = sees(sep, q, k) ? 1 : q < sep ? 2 : 3;
+        expect(px[(y * side + x) * 4 + 2], `(${y},${x}) = cell (${q},${k})`).toBe(expected);
+      }
+    }
   });
 });

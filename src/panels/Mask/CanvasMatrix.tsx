@@ -16,7 +16,7 @@ import {
 import { translate } from '../../i18n';
 import { setPointer } from '../../store/store';
 import { cellAt } from '../../viz/matrix';
-import { paintMask } from '../../viz/matrix-canvas';
+import { maskCanvasSide, paintMask } from '../../viz/matrix-canvas';
 import type { MatrixViewProps } from './DomMatrix';
 import { nextCell, pageRows, type CellPos } from './keyboard';
 import { cellName } from './text';
@@ -37,10 +37,12 @@ export function CanvasMatrix({
   const { n, text } = model;
   const { cell, left, top, size } = layout;
 
+  // The pixels depend on sep, n, the palette and the weights only: an edit that changes a token
+  // but not the lengths (most keystrokes) repaints nothing.
+  const { sep, palette, weights } = model;
   useLayoutEffect(() => {
-    if (canvasRef.current)
-      paintMask(canvasRef.current, model.sep, n, model.palette, model.weights ?? undefined);
-  }, [model, n]);
+    if (canvasRef.current) paintMask(canvasRef.current, sep, n, palette, weights ?? undefined);
+  }, [sep, n, palette, weights]);
 
   useLayoutEffect(() => {
     if (!moving.current) return;
@@ -106,8 +108,8 @@ export function CanvasMatrix({
           ref={canvasRef}
           className="mask-canvas"
           aria-hidden="true"
-          width={n}
-          height={n}
+          width={maskCanvasSide(n)}
+          height={maskCanvasSide(n)}
           style={{ width: size, height: size }}
         />
         <div role="row" aria-rowindex={1} className="mask-proxy-row">

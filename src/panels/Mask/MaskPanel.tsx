@@ -18,6 +18,7 @@ import {
 import { translate } from '../../i18n';
 import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { MATRIX } from '../../viz/colors';
+import { MASK_CANVAS_MAX } from '../../viz/matrix-canvas';
 import { matrixLayout, MAX_LABEL_CHARS, PART_BAND, type MatrixLayout } from '../../viz/matrix';
 import type { WeightsInput } from '../../viz/matrix-weights';
 import { AxisDecor, AxisHighlight, AxisHit } from './Axes';
@@ -185,6 +186,14 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
           {!view.layout.dom && (
             <p className="mask-note">
               {t('mask.canvasNote', { n: view.model.n, step: view.layout.labelStep })}
+            </p>
+          )}
+          {view.model.n > MASK_CANVAS_MAX && (
+            <p className="mask-note">
+              {t('mask.downsampledNote', {
+                side: MASK_CANVAS_MAX.toLocaleString(),
+                cells: (view.model.n / MASK_CANVAS_MAX).toFixed(1),
+              })}
             </p>
           )}
           <Legend model={view.model} />

@@ -33,10 +33,15 @@ export interface MatrixModel {
   weightColor: ((w: number) => string) | null;
 }
 
-/** The palette of a theme: visible, masked (Part A never sees Part B), future (later Part B keys). */
+const palettes: Partial<Record<Theme, MaskPalette>> = {};
+
+/**
+ * The palette of a theme: visible, masked (Part A never sees Part B), future (later Part B keys).
+ * The same object for a theme every time, so the canvas repaints only when the mask changes.
+ */
 export function paletteOf(theme: Theme): MaskPalette {
   const m = MATRIX[theme];
-  return { visible: m.visible, masked: m.masked, future: m.partB };
+  return (palettes[theme] ??= { visible: m.visible, masked: m.masked, future: m.partB });
 }
 
 export function buildModel(
