@@ -11,8 +11,10 @@ function inlineStyle(from: Element, to: Element): void {
   const decl: string[] = [];
   for (let i = 0; i < cs.length; i++) {
     const name = cs[i]!;
-    // Transitions and animations would replay in the snapshot; cursors mean nothing in a picture.
+    // Transitions and animations would replay in the snapshot; cursors mean nothing in a picture;
+    // containment (a panel skips rendering while out of view) could leave the picture blank.
     if (name.startsWith('transition') || name.startsWith('animation') || name === 'cursor') continue;
+    if (name === 'content-visibility' || name.startsWith('contain')) continue;
     decl.push(`${name}:${cs.getPropertyValue(name)}`);
   }
   to.setAttribute('style', decl.join(';'));
