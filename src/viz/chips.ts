@@ -15,7 +15,7 @@ export const RENDER_LIMIT = 3000;
  * the chips near its view (`chips-long`, chipWindow.ts), so an edit re-renders and re-lays out a
  * few dozen chips, not thousands. Shorter lists (most texts) draw every chip, as before.
  */
-export const LONG_LIST = 300;
+export const LONG_LIST = 150;
 
 /** The class names of a chip list of `n` chips. */
 export function chipsClass(n: number, extra = ''): string {

@@ -10,9 +10,12 @@ export const SPAN_HUES = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#0072B2',
 
 const hue = scaleOrdinal<number, string>().range(SPAN_HUES);
 
-/** The span's hue (borders, underlines, matrix marks). */
+const hues: string[] = [];
+
+/** The span's hue (borders, underlines, matrix marks). Looked up once per hue: every chip and cell of a span asks. */
 export function spanColor(i: number): string {
-  return hue(i % SPAN_HUES.length);
+  const k = i % SPAN_HUES.length;
+  return (hues[k] ??= hue(k));
 }
 
 /** A light fill of the span's hue for chip backgrounds, readable with dark text (or light text in dark). */

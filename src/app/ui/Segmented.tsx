@@ -2,7 +2,7 @@
  * A small radio group drawn as a segmented control: a fieldset named by its legend, one native
  * radio per option (so arrow keys, forms and screen readers work as usual).
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 
 export interface SegmentedOption<V extends string | number> {
   value: V;
@@ -19,7 +19,7 @@ export interface SegmentedProps<V extends string | number> {
   onChange: (value: V) => void;
 }
 
-export function Segmented<V extends string | number>({
+function SegmentedImpl<V extends string | number>({
   legend,
   hideLegend,
   options,
@@ -47,3 +47,21 @@ export function Segmented<V extends string | number>({
     </fieldset>
   );
 }
+
+const sameOptions = <V extends string | number>(a: readonly SegmentedOption<V>[], b: readonly SegmentedOption<V>[]) =>
+  a === b || (a.length === b.length && a.every((o, i) => o.value === b[i]!.value && o.label === b[i]!.label));
+
+/**
+ * Memoised on what it shows (options compared by value and label, as callers build them inline):
+ * a panel that re-renders for an edit does not re-render its radios, which React would otherwise
+ * rewrite (name and type) on every update.
+ */
+export const Segmented = memo(
+  SegmentedImpl,
+  (p, q) =>
+    p.legend === q.legend &&
+    p.hideLegend === q.hideLegend &&
+    p.value === q.value &&
+    p.onChange === q.onChange &&
+    sameOptions(p.options, q.options),
+) as typeof SegmentedImpl;

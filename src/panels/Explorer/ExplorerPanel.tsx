@@ -6,11 +6,11 @@
 import { memo, useMemo, type CSSProperties } from 'react';
 import { useT } from '../../i18n';
 import { Panel } from '../../app/ui/Panel';
-import { setOrder } from '../../store/store';
+import { setOrder, store } from '../../store/store';
 import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { spanWords } from '../../viz/chips';
 import { spanColor } from '../../viz/colors';
-import { EXPLORE_LIMIT, applySubOrder, countSeeing, orderRows } from './explore';
+import { EXPLORE_LIMIT, applySubOrder, countSeeing, orderRows, restrictOrder } from './explore';
 import './explorer.css';
 
 const NO_ORDER: number[] = [];
@@ -24,7 +24,8 @@ export function ExplorerPanel() {
   // Only the explored spans' words: the view is memoised on them, so a keystroke elsewhere in
   // the text does not rebuild its k! rows.
   const words = c ? c.spans.slice(0, k).map((s) => spanWords(texts, s, 24)) : [];
-  return <ExplorerView words={words} total={total} base={base} order={order} />;
+  // Only the explored spans' relative order is shown: adding or moving a later span changes nothing here.
+  return <ExplorerView words={words} total={total} base={base} order={restrictOrder(order, k)} />;
 }
 
 interface ExplorerViewProps {
@@ -33,6 +34,7 @@ interface ExplorerViewProps {
   /** How many spans there are. */
   total: number;
   base: number;
+  /** The Part B order of the explored spans (restrictOrder). */
   order: number[];
 }
 
@@ -41,7 +43,7 @@ const ExplorerView = memo(
   (p, q) =>
     p.total === q.total &&
     p.base === q.base &&
-    // A keystroke hands out a new (equal) order array.
+    // Edits hand out new (equal) order arrays.
     p.order.length === q.order.length &&
     p.order.every((o, i) => o === q.order[i]) &&
     p.words.length === q.words.length &&
@@ -136,7 +138,7 @@ function ExplorerViewImpl({ words, total, base, order }: ExplorerViewProps) {
                       type="button"
                       className="button button-small"
                       aria-label={t('explorer.useName', { order: orderText(r.order) })}
-                      onClick={() => setOrder(applySubOrder(order, r.order, k))}
+                      onClick={() => setOrder(applySubOrder(store.getState().order, r.order, k))}
                     >
                       {t('explorer.use')}
                     </button>

@@ -2,13 +2,17 @@
  * Fill: the model generates each blank in Part B order, each span seeing the spans generated
  * before it. Tokens stream into a list in Part B order and into the text, where the blanks were.
  */
-import { useId, useMemo, type CSSProperties } from 'react';
+import { memo, useId, useMemo, type CSSProperties } from 'react';
 import type { Construction } from '../../glm';
 import { useT } from '../../i18n';
-import { fillBlanks, sequenceKey, stopFill, useModel } from '../../model/modelStore';
+import { fillBlanks, stopFill, useModel } from '../../model/modelStore';
 import { spanColor } from '../../viz/colors';
 import { filledPieces } from './filled';
 import { SamplingForm } from './SamplingForm';
+import { sequenceKeyOf } from './sequenceKeyOf';
+
+// Memoised: it reads the model's store itself, and an edit of the text changes nothing in it.
+const SamplingFormMemo = memo(SamplingForm);
 
 const spanStyle = (b: number) => ({ '--span': spanColor(b) }) as CSSProperties;
 
@@ -17,8 +21,8 @@ export function FillSection({ c, base }: { c: Construction | null; base: number 
   const id = useId();
   const ready = useModel((s) => s.status === 'ready');
   const fill = useModel((s) => s.fill);
-  const key = useMemo(() => (c ? sequenceKey(c) : ''), [c]);
-  const current = fill && fill.key === key ? fill : null;
+  // The key joins every token: worked out only when there is a fill to compare it with.
+  const current = fill && fill.key === sequenceKeyOf(c) ? fill : null;
   const stale = fill !== null && !current;
   const k = c?.spans.length ?? 0;
   const pieces = useMemo(
@@ -30,7 +34,7 @@ export function FillSection({ c, base }: { c: Construction | null; base: number 
   return (
     <section className="model-section" aria-labelledby="model-fill-title">
       <h3 id="model-fill-title">{t('model.fill.title')}</h3>
-      <SamplingForm />
+      <SamplingFormMemo />
       <div className="model-buttons">
         <button
           type="button"

@@ -3,7 +3,7 @@
  * first paint (the other panels never wait for it, and work without it), then fills the blanks in
  * Part B order, scores each Part B target, and puts its attention weights on the mask.
  */
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useT } from '../../i18n';
 import { canAutoLoad, loadModel, refreshAttention, useModel } from '../../model/modelStore';
 import { GlmTokenizer } from '../../model/tokenizer';
@@ -14,6 +14,10 @@ import { FillSection } from './FillSection';
 import { LoadState } from './LoadState';
 import { ScoreSection } from './ScoreSection';
 import './model.css';
+
+// Memoised: they read the model's store themselves, and an edit of the text changes nothing in them.
+const LoadStateMemo = memo(LoadState);
+const AttentionPickerMemo = memo(AttentionPicker);
 
 export interface ModelPanelProps {
   /** Start loading the model once the page is idle (default true; stories and tests pass false). */
@@ -59,13 +63,13 @@ export function ModelPanel({ autoLoad = true }: ModelPanelProps) {
       </div>
       <p className="panel-lede">{t('model.lede')}</p>
       <div className="panel-body model-body">
-        <LoadState />
+        <LoadStateMemo />
         {foreignTokenizer && status === 'ready' && (
           <p className="field-hint">{t('model.tokenizerNote', { name: getTokenizer().name })}</p>
         )}
         <FillSection c={c} base={base} />
         <ScoreSection c={c} base={base} />
-        <AttentionPicker base={base} />
+        <AttentionPickerMemo base={base} />
       </div>
     </section>
   );

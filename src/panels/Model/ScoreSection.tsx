@@ -1,8 +1,8 @@
 /** Score: for each Part B target, the probability of the true token and the 5 likeliest tokens. */
-import { useMemo } from 'react';
 import type { Construction } from '../../glm';
 import { useT } from '../../i18n';
-import { scoreTargets, sequenceKey, useModel } from '../../model/modelStore';
+import { scoreTargets, useModel } from '../../model/modelStore';
+import { sequenceKeyOf } from './sequenceKeyOf';
 
 /** A probability as a percentage: "39%", "2.6%", or "<0.1%". */
 const pct = (p: number) =>
@@ -14,8 +14,8 @@ export function ScoreSection({ c, base }: { c: Construction | null; base: number
   const scores = useModel((s) => s.scores);
   const scoring = useModel((s) => s.scoring);
   const error = useModel((s) => s.scoreError);
-  const key = useMemo(() => (c ? sequenceKey(c) : ''), [c]);
-  const current = scores && scores.key === key ? scores.targets : null;
+  // The key joins every token: worked out only when there are scores to compare it with.
+  const current = scores && scores.key === sequenceKeyOf(c) ? scores.targets : null;
   const hasTargets = !!c && c.spans.length > 0;
   const meanNll =
     current && current.length ? -current.reduce((s, x) => s + x.logprob, 0) / current.length : null;

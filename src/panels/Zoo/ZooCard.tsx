@@ -26,6 +26,17 @@ export interface ZooCardProps {
   base: number;
 }
 
+const counts = new WeakMap<Uint8Array, { visible: number; total: number }>();
+/** A mask's counts, once per mask (n² cells; a card re-renders on a theme or numbering change too). */
+function countsOf(mask: Uint8Array, n: number) {
+  let c = counts.get(mask);
+  if (!c) {
+    c = maskCounts(mask, n);
+    counts.set(mask, c);
+  }
+  return c;
+}
+
 /** Memoised on its token: an edit re-renders the cells whose token changed, not 9 × 5 × 48. */
 const Cell = memo(function Cell({ tok, strong }: { tok: string | null; strong?: boolean }) {
   if (tok === null) return <td className="zoo-none">—</td>;
@@ -42,7 +53,7 @@ export const ZooCard = memo(function ZooCard({ scheme, theme, base }: ZooCardPro
   const title = t(`zoo.name.${id}` as MessageKey);
   const shown = Math.min(n, ZOO_ROW_LIMIT);
   const cols = Array.from({ length: shown }, (_, i) => i);
-  const { visible, total } = maskCounts(mask, n);
+  const { visible, total } = countsOf(mask, n);
   const splitKey = id === 't5' ? 'zoo.split.t5' : id === 'prefix-lm' ? 'zoo.split.prefix' : id.startsWith('glm') ? 'zoo.split.glm' : null;
   const cellName = (q: number, k: number, v: boolean) =>
     t('zoo.cell', { q: q + base, qt: inputs[q] ?? '', k: k + base, kt: inputs[k] ?? '', state: t(v ? 'mask.visible' : 'mask.masked') });
