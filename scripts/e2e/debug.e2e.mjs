@@ -19,11 +19,14 @@ function viewTextNow(page) {
 
 /** The view once it has settled (panels may render a large change in a deferred pass). */
 async function viewText(page) {
+  // Settled = the same text on three reads in a row (deferred panels and windowed lists may
+  // commit a beat later on a busy machine).
   let last = await viewTextNow(page);
-  for (let i = 0; i < 20; i++) {
+  let same = 0;
+  for (let i = 0; i < 40 && same < 2; i++) {
     await page.waitForTimeout(250);
     const now = await viewTextNow(page);
-    if (now === last) return now;
+    same = now === last ? same + 1 : 0;
     last = now;
   }
   return last;
