@@ -93,18 +93,22 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
         : null,
     [construction, lang, base, theme, weights],
   );
-  const layout = useMemo(() => {
-    if (!model) return null;
-    const longest = model.labels.reduce((m, l) => Math.max(m, l.length), 0);
-    return matrixLayout({
-      n: model.n,
-      sep: model.sep,
-      unpadded: model.c.unpaddedLength,
-      width,
-      maxHeight: viewportBudget(),
-      labelChars: Math.min(longest, MAX_LABEL_CHARS + 5),
-    });
-  }, [model, width]);
+  // The layout depends on the lengths and the longest label, not on the tokens: an edit that keeps
+  // them (most keystrokes) reuses it (a band scale over n indices and the Part A/B geometry).
+  const n = model?.n ?? 0;
+  const sep = model?.sep ?? 0;
+  const unpadded = model?.c.unpaddedLength ?? 0;
+  const labelChars = useMemo(
+    () => Math.min(model ? model.labels.reduce((m, l) => Math.max(m, l.length), 0) : 0, MAX_LABEL_CHARS + 5),
+    [model],
+  );
+  const layout = useMemo(
+    () =>
+      n > 0
+        ? matrixLayout({ n, sep, unpadded, width, maxHeight: viewportBudget(), labelChars })
+        : null,
+    [n, sep, unpadded, width, labelChars],
+  );
   const onActive = useCallback((p: CellPos) => setActive(p), []);
 
   const m = MATRIX[theme];
