@@ -9,6 +9,8 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Batch, Construction } from '../glm';
 import type { Msg } from '../i18n/msg';
+import { modelErrorMsg } from '../i18n/model';
+import { ModelError } from './errors';
 import { ModelClient } from './worker-client';
 import type { AttentionChoice, LoadPhase, ModelInfo, TargetScore } from './worker-protocol';
 
@@ -37,7 +39,8 @@ export interface FillView {
   current: number | null;
   /** Milliseconds the worker spent generating (when done). */
   ms: number | null;
-  error: string | null;
+  /** Why the fill stopped early (translated when shown). */
+  error: Msg | null;
 }
 
 export interface ModelState {
@@ -46,19 +49,17 @@ export interface ModelState {
   /** Overall load progress 0..1, or null while a phase's progress is unknown. */
   progress: number | null;
   info: ModelInfo | null;
-  /** Why loading failed, as the error said it (often the worker's or the browser's own words). */
-  error: string | null;
-  /** The same as a message to translate, when the page itself raised it (else null). */
-  errorMsg: Msg | null;
+  /** Why loading failed, as a message to translate (see src/i18n/model.ts). */
+  error: Msg | null;
   sampling: Sampling;
   fill: FillView | null;
   scores: { key: string; targets: TargetScore[] } | null;
   scoring: boolean;
-  scoreError: string | null;
+  scoreError: Msg | null;
   /** Which weights to draw on the mask; null: none. */
   attentionChoice: AttentionChoice | null;
   attention: { key: string; choice: AttentionChoice; weights: Float32Array } | null;
-  attentionError: string | null;
+  attentionError: Msg | null;
 }
 
 export const DEFAULT_SAMPLING: Sampling = {
@@ -75,7 +76,6 @@ const initial = (): ModelState => ({
   progress: null,
   info: null,
   error: null,
-  errorMsg: null,
   sampling: DEFAULT_SAMPLING,
   fill: null,
   scores: null,
@@ -106,21 +106,11 @@ let client: ModelClient | null = null;
 let customClient = false;
 const defaultClient = () => {
   if (typeof Worker === 'undefined') {
-    throw Object.assign(new Error('this browser cannot run Web Workers'), { code: 'noWorkers' });
+    throw new ModelError('noWorkers', 'this browser cannot run Web Workers');
   }
   return new ModelClient();
 };
 
-/** Errors the page raises itself, by code, and their message keys. */
-const ERROR_KEYS = {
-  noWorkers: 'model.error.noWorkers',
-  workerFailed: 'model.error.workerFailed',
-} as const;
-
-function errorMsgOf(e: unknown): Msg | null {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code in ERROR_KEYS ? { key: ERROR_KEYS[code as keyof typeof ERROR_KEYS] } : null;
-}
 let makeClient = defaultClient;
 
 /** Replaces the worker client (tests, stories), or restores the real one with null; resets the state. */
@@ -151,7 +141,6 @@ export function modelClient(): ModelClient {
 }
 
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Where each phase sits in the overall bar (the weights download is most of the wait). */
 const PHASE_SPAN: Record<LoadPhase, [number, number]> = {
@@ -164,7 +153,7 @@ const PHASE_SPAN: Record<LoadPhase, [number, number]> = {
 /** Loads the model once (again after a failure). */
 export async function loadModel(opts: { modelUrl?: string } = {}): Promise<void> {
   if (get().status === 'loading' || get().status === 'ready') return;
-  set({ status: 'loading', phase: null, progress: 0, error: null, errorMsg: null });
+  set({ status: 'loading', phase: null, progress: 0, error: null });
   try {
     const info = await getClient().load({
       modelUrl: opts.modelUrl,
@@ -178,7 +167,7 @@ export async function loadModel(opts: { modelUrl?: string } = {}): Promise<void>
     // A dead worker cannot be reused: the next attempt starts a fresh one.
     client?.dispose();
     client = null;
-    set({ status: 'error', error: messageOf(e), errorMsg: errorMsgOf(e), phase: null, progress: null });
+    set({ status: 'error', error: modelErrorMsg(e), phase: null, progress: null });
   }
 }
 
@@ -237,7 +226,7 @@ export async function fillBlanks(c: Construction): Promise<void> {
     );
     update({ running: false, current: null, fills: r.fills, probs: r.probs, ms: r.ms });
   } catch (e) {
-    update({ running: false, current: null, error: isAbort(e) ? null : messageOf(e) });
+    update({ running: false, current: null, error: isAbort(e) ? null : modelErrorMsg(e) });
   } finally {
     if (fillAbort === ac) fillAbort = null;
   }
@@ -271,7 +260,7 @@ export async function scoreTargets(c: Construction): Promise<void> {
     );
     if (scoreAbort === ac) set({ scores: { key: sequenceKey(c), targets }, scoring: false });
   } catch (e) {
-    if (scoreAbort === ac) set({ scoring: false, scoreError: isAbort(e) ? null : messageOf(e) });
+    if (scoreAbort === ac) set({ scoring: false, scoreError: isAbort(e) ? null : modelErrorMsg(e) });
   }
 }
 
@@ -309,7 +298,7 @@ export async function refreshAttention(c: Construction | null): Promise<void> {
     );
     if (attentionAbort === ac) set({ attention: { key, choice, weights }, attentionError: null });
   } catch (e) {
-    if (attentionAbort === ac && !isAbort(e)) set({ attentionError: messageOf(e) });
+    if (attentionAbort === ac && !isAbort(e)) set({ attentionError: modelErrorMsg(e) });
   }
 }
 

@@ -22,6 +22,7 @@ import type {
   TargetScore,
 } from './worker-protocol';
 import { DEFAULT_BACKENDS } from './worker-protocol';
+import { errorInfo, ModelError } from './errors';
 
 export interface ServerEnv {
   /** Sends a reply (with transferable buffers, if any). */
@@ -49,6 +50,8 @@ function yieldToEvents(): Promise<void> {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A request the page built wrongly: a bug, reported with the English detail. */
+const bad = (detail: string) => new ModelError('badRequest', detail, { detail });
 
 /** Ids of `tokens`; a token the vocabulary lacks becomes `[UNK]` (id 1). */
 function idsOf(m: GlmModel, tokens: readonly string[]): number[] {
@@ -57,13 +60,16 @@ function idsOf(m: GlmModel, tokens: readonly string[]): number[] {
 
 function checkSequence(m: GlmModel, s: SequenceInput): void {
   const T = s.tokens.length;
-  if (T === 0) throw new Error('the sequence is empty');
+  if (T === 0) throw bad('the sequence is empty');
   if (s.positionIds.length !== T || s.blockPositionIds.length !== T)
-    throw new Error('positions and tokens differ in length');
-  if (!(s.sep >= 0 && s.sep <= T)) throw new Error(`sep ${s.sep} is outside 0..${T}`);
+    throw bad('positions and tokens differ in length');
+  if (!(s.sep >= 0 && s.sep <= T)) throw bad(`sep ${s.sep} is outside 0..${T}`);
   const max = m.config.maxPositions;
   if ([...s.positionIds, ...s.blockPositionIds].some((p) => p < 0 || p >= max)) {
-    throw new Error(`the text is too long for the model: positions must stay below ${max}`);
+    throw new ModelError('tooLong', `the text is too long for the model: positions must stay below ${max}`, {
+      n: Math.max(...s.positionIds, ...s.blockPositionIds) + 1,
+      max,
+    });
   }
 }
 
@@ -112,9 +118,9 @@ export function attentionOf(
 ): Float32Array {
   checkSequence(m, s);
   if (!Number.isInteger(layer) || layer < 0 || layer >= m.config.layers)
-    throw new Error(`layer must be 0..${m.config.layers - 1}`);
+    throw bad(`layer must be 0..${m.config.layers - 1}`);
   if (head !== 'mean' && (!Number.isInteger(head) || head < 0 || head >= m.config.heads))
-    throw new Error(`head must be 0..${m.config.heads - 1} or "mean"`);
+    throw bad(`head must be 0..${m.config.heads - 1} or "mean"`);
   const rows = attentionWeights(
     m,
     {
@@ -133,16 +139,18 @@ export function attentionOf(
 }
 
 function checkFill(m: GlmModel, f: FillInput): void {
-  if (f.partA.length === 0) throw new Error('Part A is empty');
+  if (f.partA.length === 0) throw bad('Part A is empty');
   if (f.partA.length > m.config.maxPositions)
-    throw new Error(
+    throw new ModelError(
+      'tooLong',
       `the text is too long for the model (${f.partA.length} tokens, at most ${m.config.maxPositions})`,
+      { n: f.partA.length, max: m.config.maxPositions },
     );
   if (f.masks.some((i) => !Number.isInteger(i) || i < 0 || i >= f.partA.length))
-    throw new Error('a blank lies outside Part A');
+    throw bad('a blank lies outside Part A');
   const sorted = [...f.order].sort((a, b) => a - b);
   if (sorted.length !== f.masks.length || sorted.some((v, i) => v !== i))
-    throw new Error('order must be a permutation of the blanks');
+    throw bad('order must be a permutation of the blanks');
 }
 
 export interface ModelServer {
@@ -174,10 +182,10 @@ export function createModelServer(env: ServerEnv): ModelServer {
         skipped.push({ backend: name, reason: message(e) });
       }
     }
-    if (!backend)
-      throw new Error(
-        `no TensorFlow.js backend could start (${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')})`,
-      );
+    if (!backend) {
+      const details = skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
+      throw new ModelError('noBackend', `no TensorFlow.js backend could start (${details})`, { details });
+    }
     env.post({ type: 'progress', id: req.id, phase: 'weights', fraction: 0 });
     const next = await loadModel({
       modelUrl: req.modelUrl,
@@ -262,7 +270,7 @@ export function createModelServer(env: ServerEnv): ModelServer {
     try {
       if (req.type === 'load') return await loadRequest(req);
       const m = model;
-      if (!m) throw new Error('the model is not loaded');
+      if (!m) throw new ModelError('notLoaded', 'the model is not loaded');
       // Let a cancel sent right after this request arrive first.
       await yieldToEvents();
       if (cancelled.has(req.id)) {
@@ -279,7 +287,7 @@ export function createModelServer(env: ServerEnv): ModelServer {
         weights.buffer,
       ]);
     } catch (e) {
-      env.post({ type: 'error', id: req.id, message: message(e) });
+      env.post({ type: 'error', id: req.id, ...errorInfo(e) });
     } finally {
       cancelled.delete(req.id);
     }

@@ -4,6 +4,7 @@
  * Layout of `glm.bin`: the tensors of `paramShapes(config)` back to back, little-endian IEEE
  * half floats, in manifest order.
  */
+import { ModelError } from './errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { paramShapes, releaseInferenceCache, type GlmConfig, type GlmParams } from './glm';
 import { GlmTokenizer, type TokenizerJson } from './tokenizer';
@@ -121,7 +122,7 @@ async function readBytes(url: string, onProgress?: (f: number) => void): Promise
     return new Uint8Array(await fs.readFile(url.replace(/^file:\/\//, '')));
   }
   const res = await fetch(url);
-  if (!res.ok) throw new Error(`model: ${res.status} fetching ${url}`);
+  if (!res.ok) throw new ModelError('fetch', `model: ${res.status} fetching ${url}`, { file: fileName(url), status: res.status, url });
   const total = Number(res.headers.get('content-length') ?? 0);
   if (!res.body || !total || !onProgress) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
@@ -139,10 +140,23 @@ async function readBytes(url: string, onProgress?: (f: number) => void): Promise
 
 const resolveUrl = (base: string, file: string) => base.replace(/[^/]*$/, '') + file;
 
+const fileName = (url: string) => url.split(/[?#]/)[0].split('/').pop() || url;
+
+/** A JSON file of the model; a server that answers a missing file with its HTML page fails here. */
+function parseJson<T>(bytes: Uint8Array, url: string): T {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch (e) {
+    const detail = (e as Error).message;
+    throw new ModelError('badFile', `model: ${fileName(url)} is not JSON (${detail})`, { file: fileName(url), detail });
+  }
+}
+
 /** Loads manifest, tokenizer and float16 weights (a backend must already be set). */
 export async function load(opts: LoadOptions): Promise<LoadedModel> {
-  const manifest = JSON.parse(new TextDecoder().decode(await readBytes(opts.modelUrl))) as Manifest;
-  const tokJson = JSON.parse(new TextDecoder().decode(await readBytes(resolveUrl(opts.modelUrl, manifest.tokenizer)))) as TokenizerJson;
+  const manifest = parseJson<Manifest>(await readBytes(opts.modelUrl), opts.modelUrl);
+  const tokUrl = resolveUrl(opts.modelUrl, manifest.tokenizer);
+  const tokJson = parseJson<TokenizerJson>(await readBytes(tokUrl), tokUrl);
   const bytes = await readBytes(resolveUrl(opts.modelUrl, manifest.weights.file), opts.onProgress);
   return fromArrays(manifest, new GlmTokenizer(tokJson), decodeWeights(bytes, manifest.weights.tensors));
 }
@@ -152,7 +166,7 @@ export function fromArrays(manifest: Manifest, tokenizer: GlmTokenizer, arrays: 
   const params: GlmParams = {};
   for (const [name, shape] of paramShapes(manifest.config)) {
     const a = arrays[name];
-    if (!a) throw new Error(`model: weight ${name} missing`);
+    if (!a) throw new ModelError('badFile', `model: weight ${name} missing`, { file: manifest.weights.file, detail: name });
     const t = tf.tensor(a, shape);
     params[name] = tf.variable(t, false, `${name}_${Math.random().toString(36).slice(2)}`);
     t.dispose();

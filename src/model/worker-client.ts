@@ -22,6 +22,7 @@ import type {
   TokenEvent,
 } from './worker-protocol';
 import { isFinal } from './worker-protocol';
+import { fromInfo, ModelError } from './errors';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {
@@ -92,9 +93,10 @@ export class ModelClient {
     const w = this.makeWorker();
     w.addEventListener('message', (e: MessageEvent<Reply>) => this.receive(e.data));
     w.addEventListener('error', (e: ErrorEvent) => {
-      const err = new Error(e.message || 'the model worker failed to start');
-      // A code the page can translate when the browser gives no message of its own.
-      if (!e.message) Object.assign(err, { code: 'workerFailed' });
+      // The browser's own words, if it gave any, go with the code as a detail.
+      const err = new ModelError('workerFailed', e.message || 'the model worker failed to start', {
+        detail: e.message || '',
+      });
       this.failAll(err);
     });
     this.worker = w;
@@ -109,7 +111,7 @@ export class ModelClient {
       return;
     }
     this.pending.delete(r.id);
-    if (r.type === 'error') p.reject(new Error(r.message));
+    if (r.type === 'error') p.reject(fromInfo(r));
     else if (r.type === 'cancelled') p.reject(abortError());
     else p.resolve(r);
   }

@@ -7,6 +7,8 @@
  * TensorFlow.js, no DOM, so both sides (and Node tests) import it freely.
  */
 
+import type { ErrorInfo } from './errors';
+
 /** TensorFlow.js backends the worker may use, in the order it tries them by default. */
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export const DEFAULT_BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
@@ -130,7 +132,8 @@ export type Reply =
   /** Row-major [n*n] weights (row = query), transferred. */
   | { type: 'attention'; id: number; n: number; weights: Float32Array }
   | { type: 'cancelled'; id: number }
-  | { type: 'error'; id: number; message: string };
+  /** `code` and `params` when the error has them (see errors.ts), so the page can translate it. */
+  | ({ type: 'error'; id: number } & ErrorInfo);
 
 /** The replies that end a request. */
 export type FinalReply = Exclude<Reply, { type: 'progress' } | { type: 'token' }>;

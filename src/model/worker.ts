@@ -48,11 +48,15 @@ scope.onmessage = (e: MessageEvent<Request>) => {
   if (req.type === 'cancel' && !server) return;
   getServer(req.id).then(
     (s) => s.handle(req),
-    (err: unknown) =>
+    (err: unknown) => {
+      const detail = err instanceof Error ? err.message : String(err);
       post({
         type: 'error',
         id: req.id,
-        message: `the model code could not load: ${err instanceof Error ? err.message : String(err)}`,
-      }),
+        message: `the model code could not load: ${detail}`,
+        code: 'codeLoad',
+        params: { message: detail },
+      });
+    },
   );
 };

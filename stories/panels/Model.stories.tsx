@@ -83,7 +83,10 @@ export const Loading: Story = {
 export const Failed: Story = {
   loaders: withState(() => ({
     status: 'error',
-    error: 'model: 404 fetching /models/manifest.json',
+    error: {
+      key: 'model.error.fetch',
+      vars: { file: 'manifest.json', status: 404, url: '/models/manifest.json' },
+    },
   })),
 };
 

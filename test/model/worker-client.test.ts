@@ -136,6 +136,10 @@ describe('model client protocol', () => {
     const a = client.score({ ...seq, targets: seq.tokens, lossMask: [0, 0, 1] });
     w.reply({ type: 'error', id: w.last('score').id, message: 'the model is not loaded' });
     await expect(a).rejects.toThrow('the model is not loaded');
+    // The code and values cross the worker boundary, for the page to translate.
+    const d = client.score({ ...seq, targets: seq.tokens, lossMask: [0, 0, 1] });
+    w.reply({ type: 'error', id: w.last('score').id, message: 'too long', code: 'tooLong', params: { n: 600, max: 512 } });
+    await expect(d).rejects.toMatchObject({ message: 'too long', code: 'tooLong', params: { n: 600, max: 512 } });
     const b = client.load();
     const c = client.attention(seq, { layer: 0, head: 0 });
     w.fail('404 worker.js');

@@ -143,6 +143,65 @@ describe('backend choice', () => {
       message: expect.stringMatching(
         /no TensorFlow.js backend could start \(webgl: did not start; cpu: did not start\)/,
       ),
+      code: 'noBackend',
+      params: { details: 'webgl: did not start; cpu: did not start' },
+    });
+  });
+
+  it('gives a missing model file its code, status and name, so the page can say it in any language', async () => {
+    const replies: Reply[] = [];
+    const server = createModelServer({ post: (r) => replies.push(r), useBackend: async () => true });
+    const realFetch = globalThis.fetch;
+    const asked: string[] = [];
+    globalThis.fetch = (async (url: string) => {
+      asked.push(String(url));
+      return new Response('not here', { status: 404 });
+    }) as typeof fetch;
+    try {
+      await server.handle({ type: 'load', id: 3, modelUrl: 'http://lab.test/models/manifest.json', backends: ['cpu'] });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(asked).toEqual(['http://lab.test/models/manifest.json']);
+    expect(replies.at(-1)).toEqual({
+      type: 'error',
+      id: 3,
+      message: 'model: 404 fetching http://lab.test/models/manifest.json',
+      code: 'fetch',
+      params: { file: 'manifest.json', status: 404, url: 'http://lab.test/models/manifest.json' },
+    });
+  });
+
+  it('says a server that sends a web page for the manifest sent something that is not JSON', async () => {
+    const replies: Reply[] = [];
+    const server = createModelServer({ post: (r) => replies.push(r), useBackend: async () => true });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async () => new Response('<!doctype html><title>app</title>', { status: 200 })) as typeof fetch;
+    try {
+      await server.handle({ type: 'load', id: 4, modelUrl: 'http://lab.test/models/manifest.json', backends: ['cpu'] });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(replies.at(-1)).toMatchObject({ type: 'error', id: 4, code: 'badFile', params: { file: 'manifest.json' } });
+  });
+
+  it('refuses a text longer than the model with the sizes, and a request before loading with its own code', async () => {
+    const replies: Reply[] = [];
+    const server = createModelServer({
+      post: (r) => replies.push(r),
+      useBackend: async () => true,
+      loadModel: async () => ({ ...tiny, manifest: {} as never, dispose: () => {} }) as never,
+    });
+    await server.handle({ type: 'fill', id: 1, input: { partA: [1, 2], masks: [1], order: [0] }, options: {} } as Request);
+    expect(replies.at(-1)).toMatchObject({ type: 'error', id: 1, code: 'notLoaded' });
+    await server.handle({ type: 'load', id: 2, modelUrl: 'unused', backends: ['cpu'] });
+    const partA = Array.from({ length: config.maxPositions + 6 }, () => tok.idOf('the'));
+    await server.handle({ type: 'fill', id: 5, input: { partA, masks: [3], order: [0] }, options: {} } as Request);
+    expect(replies.at(-1)).toMatchObject({
+      type: 'error',
+      id: 5,
+      code: 'tooLong',
+      params: { n: config.maxPositions + 6, max: config.maxPositions },
     });
   });
 });

@@ -7,7 +7,8 @@ import { ModelClient, type WorkerLike } from '../../src/model/worker-client';
 import type { Reply, Request } from '../../src/model/worker-protocol';
 import { ModelPanel } from '../../src/panels/Model/ModelPanel';
 import { useAttentionWeights } from '../../src/panels/Model/useAttentionWeights';
-import { resetStore } from '../../src/store';
+import { resetStore, setLang } from '../../src/store';
+import type { ModelErrorCode } from '../../src/model/errors';
 
 const INFO = {
   backend: 'wasm' as const,
@@ -24,7 +25,7 @@ const INFO = {
 /** A worker that answers every request after a tick; `hold` keeps the load pending. */
 class FakeWorker implements WorkerLike {
   sent: Request[] = [];
-  failLoad: string | null = null;
+  failLoad: { message: string; code?: ModelErrorCode; params?: Record<string, string | number> } | null = null;
   hold = false;
   private listeners: ((e: MessageEvent<Reply>) => void)[] = [];
   addEventListener(type: string, l: unknown) {
@@ -43,7 +44,7 @@ class FakeWorker implements WorkerLike {
       if (this.hold) return;
       this.reply(
         this.failLoad
-          ? { type: 'error', id: m.id, message: this.failLoad }
+          ? { type: 'error', id: m.id, ...this.failLoad }
           : { type: 'loaded', id: m.id, info: INFO },
       );
     } else if (m.type === 'fill') {
@@ -141,16 +142,43 @@ describe('Model panel', { timeout: 30_000 }, () => {
   });
 
   it('says clearly when the model cannot load, and offers to try again', async () => {
-    worker.failLoad = 'model: 404 fetching /models/manifest.json';
+    worker.failLoad = {
+      message: 'model: 404 fetching /models/manifest.json',
+      code: 'fetch',
+      params: { file: 'manifest.json', status: 404, url: '/models/manifest.json' },
+    };
     render(<ModelPanel />);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
-      'The model could not load: model: 404 fetching /models/manifest.json',
+      'The model could not load: the server answered 404 for the model file manifest.json (/models/manifest.json)',
     );
     expect(alert).toHaveTextContent('Everything else on this page still works');
     worker.failLoad = null;
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText(/Ready:/)).toBeInTheDocument();
+  });
+
+  it('says a load failure in Chinese too, and switches with the language while it is shown', async () => {
+    worker.failLoad = {
+      message: 'the text is too long',
+      code: 'tooLong',
+      params: { n: 600, max: 512 },
+    };
+    act(() => setLang('zh'));
+    render(<ModelPanel />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('文本对模型来说太长：需要 600 个位置，而模型只有 512 个');
+    expect(alert).not.toHaveTextContent('too long');
+    act(() => setLang('en'));
+    expect(alert).toHaveTextContent('it needs 600 positions and the model has 512');
+  });
+
+  it('quotes an error it has no code for after a translated lead-in', async () => {
+    worker.failLoad = { message: 'WebAssembly.instantiate(): out of memory' };
+    act(() => setLang('zh'));
+    render(<ModelPanel />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('模型报告了一个错误（原话：WebAssembly.instantiate(): out of memory）');
   });
 
   it('fills the blanks in Part B order, streaming into a list and the text', async () => {

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo } from 'react';
 import { EOP, SOP } from '../../glm';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { useModel } from '../../model/modelStore';
 import { detokenize } from '../../model/tokenizer';
 import { tokenizerFor } from '../../store/derive';
@@ -17,6 +17,7 @@ import { generate, generationKey, stopGenerate, useFinetuneRun } from './run';
 
 export function GenerationSection() {
   const t = useT();
+  const tm = useTranslateMsg();
   const id = useId();
   const context = useApp((s) => s.finetune.context);
   const tokenizer = tokenizerFor(useApp((s) => s.tokenizer));
@@ -109,7 +110,7 @@ export function GenerationSection() {
       {stale && <p className="field-hint">{t('finetune.gen.stale')}</p>}
       {current?.error && (
         <p className="ft-problem" role="alert">
-          {t('finetune.gen.failed', { error: current.error })}
+          {t('finetune.gen.failed', { error: tm(current.error) })}
         </p>
       )}
       {current && !current.error && (

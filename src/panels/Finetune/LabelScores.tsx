@@ -3,7 +3,7 @@
  * class probability (the softmax of those sums over the labels), as a bar and a number.
  */
 import { useMemo } from 'react';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { useModel } from '../../model/modelStore';
 import type { ClozeLabel } from './formats';
 import { clozeKey, scoreLabels, useFinetuneRun } from './run';
@@ -15,6 +15,7 @@ const logp = (x: number) => x.toFixed(2).replace('-', '−');
 
 export function LabelScores({ labels }: { labels: readonly ClozeLabel[] }) {
   const t = useT();
+  const tm = useTranslateMsg();
   const ready = useModel((s) => s.status === 'ready');
   const scores = useFinetuneRun((s) => s.scores);
   const scoring = useFinetuneRun((s) => s.scoring);
@@ -50,7 +51,7 @@ export function LabelScores({ labels }: { labels: readonly ClozeLabel[] }) {
       </div>
       {error && (
         <p className="ft-problem" role="alert">
-          {t('finetune.score.failed', { error })}
+          {t('finetune.score.failed', { error: tm(error) })}
         </p>
       )}
       {current && (

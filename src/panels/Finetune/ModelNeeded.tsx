@@ -14,7 +14,6 @@ export function ModelNeeded() {
   const status = useModel((s) => s.status);
   const progress = useModel((s) => s.progress);
   const error = useModel((s) => s.error);
-  const errorMsg = useModel((s) => s.errorMsg);
   const tokenizer = tokenizerFor(useApp((s) => s.tokenizer));
 
   if (status === 'ready') {
@@ -41,7 +40,7 @@ export function ModelNeeded() {
       )}
       {status === 'error' && (
         <>
-          <p>{t('finetune.model.failed', { error: errorMsg ? tm(errorMsg) : (error ?? '') })}</p>
+          <p>{t('finetune.model.failed', { error: error ? tm(error) : '' })}</p>
           <button type="button" className="button" onClick={() => void loadModel()}>
             {t('finetune.model.retry')}
           </button>

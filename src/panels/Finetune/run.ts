@@ -6,6 +6,8 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { EOP } from '../../glm';
+import type { Msg } from '../../i18n/msg';
+import { modelErrorMsg } from '../../i18n/model';
 import { modelClient, modelStore, sequenceKey } from '../../model/modelStore';
 import { normaliseScores, type ClozeLabel } from './formats';
 
@@ -40,13 +42,13 @@ export interface GenerationView {
   maxLength: number;
   ms: number | null;
   /** Why it failed (the worker's own words), or null. */
-  error: string | null;
+  error: Msg | null;
 }
 
 export interface FinetuneRunState {
   scores: ScoresView | null;
   scoring: boolean;
-  scoreError: string | null;
+  scoreError: Msg | null;
   generation: GenerationView | null;
 }
 
@@ -68,7 +70,6 @@ export function resetFinetuneRun(state: Partial<FinetuneRunState> = {}): void {
 const get = () => finetuneRun.getState();
 const set = (patch: Partial<FinetuneRunState>) => finetuneRun.setState(patch);
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Identifies a cloze: scores for another template, sentence or verbalizer are stale. */
 export function clozeKey(labels: readonly ClozeLabel[]): string {
@@ -120,7 +121,7 @@ export async function scoreLabels(labels: readonly ClozeLabel[]): Promise<void> 
       scoring: false,
     });
   } catch (e) {
-    if (scoreAbort === ac) set({ scoring: false, scoreError: isAbort(e) ? null : messageOf(e) });
+    if (scoreAbort === ac) set({ scoring: false, scoreError: isAbort(e) ? null : modelErrorMsg(e) });
   } finally {
     if (scoreAbort === ac) scoreAbort = null;
   }
@@ -164,7 +165,7 @@ export async function generate(partA: readonly string[], mask: number): Promise<
     const tokens = r.fills[0] ?? [];
     update({ running: false, tokens, probs: r.probs[0] ?? [], ended: tokens.length < s.maxSpanLength, ms: r.ms });
   } catch (e) {
-    update({ running: false, error: isAbort(e) ? null : messageOf(e) });
+    update({ running: false, error: isAbort(e) ? null : modelErrorMsg(e) });
   } finally {
     if (genAbort === ac) genAbort = null;
   }

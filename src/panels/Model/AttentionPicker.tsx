@@ -1,10 +1,11 @@
 /** Which attention weights to draw over the mask: off, or a layer and a head (or the heads' mean). */
 import { useId } from 'react';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { setAttentionChoice, useModel } from '../../model/modelStore';
 
 export function AttentionPicker({ base }: { base: number }) {
   const t = useT();
+  const tm = useTranslateMsg();
   const id = useId();
   const info = useModel((s) => s.info);
   const ready = useModel((s) => s.status === 'ready');
@@ -67,7 +68,7 @@ export function AttentionPicker({ base }: { base: number }) {
       </p>
       {error && (
         <p className="model-error" role="alert">
-          {error}
+          {tm(error)}
         </p>
       )}
     </section>

@@ -4,7 +4,7 @@
  */
 import { memo, useId, useMemo, type CSSProperties } from 'react';
 import type { Construction } from '../../glm';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { fillBlanks, stopFill, useModel } from '../../model/modelStore';
 import { spanColor } from '../../viz/colors';
 import { filledPieces } from './filled';
@@ -18,6 +18,7 @@ const spanStyle = (b: number) => ({ '--span': spanColor(b) }) as CSSProperties;
 
 export function FillSection({ c, base }: { c: Construction | null; base: number }) {
   const t = useT();
+  const tm = useTranslateMsg();
   const id = useId();
   const ready = useModel((s) => s.status === 'ready');
   const fill = useModel((s) => s.fill);
@@ -54,7 +55,7 @@ export function FillSection({ c, base }: { c: Construction | null; base: number 
       {stale && <p className="field-hint">{t('model.stale')}</p>}
       {current?.error && (
         <p className="model-error" role="alert">
-          {current.error}
+          {tm(current.error)}
         </p>
       )}
       {c && current && (

@@ -10,7 +10,6 @@ export function LoadState() {
   const progress = useModel((s) => s.progress);
   const info = useModel((s) => s.info);
   const error = useModel((s) => s.error);
-  const errorMsg = useModel((s) => s.errorMsg);
 
   if (status === 'idle') {
     return (
@@ -49,7 +48,7 @@ export function LoadState() {
     return (
       <div className="model-load model-error" role="alert">
         <p>
-          <strong>{t('model.failed')}</strong> {errorMsg ? tm(errorMsg) : error}
+          <strong>{t('model.failed')}</strong> {error && tm(error)}
         </p>
         <p>{t('model.failedHint')}</p>
         <button type="button" className="button" onClick={() => void loadModel()}>

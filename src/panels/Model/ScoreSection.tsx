@@ -1,6 +1,6 @@
 /** Score: for each Part B target, the probability of the true token and the 5 likeliest tokens. */
 import type { Construction } from '../../glm';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { scoreTargets, useModel } from '../../model/modelStore';
 import { sequenceKeyOf } from './sequenceKeyOf';
 
@@ -10,6 +10,7 @@ const pct = (p: number) =>
 
 export function ScoreSection({ c, base }: { c: Construction | null; base: number }) {
   const t = useT();
+  const tm = useTranslateMsg();
   const ready = useModel((s) => s.status === 'ready');
   const scores = useModel((s) => s.scores);
   const scoring = useModel((s) => s.scoring);
@@ -42,7 +43,7 @@ export function ScoreSection({ c, base }: { c: Construction | null; base: number
       {scores && !current && <p className="field-hint">{t('model.stale')}</p>}
       {error && (
         <p className="model-error" role="alert">
-          {error}
+          {tm(error)}
         </p>
       )}
       {current && (
