@@ -14,7 +14,7 @@ import type {
   SpanProblemCode,
   Variant,
 } from '../glm';
-import type { MessageKey } from './en';
+import { en, type MessageKey } from './en';
 import type { Msg } from './msg';
 
 /** Codes of InputError thrown by construct (besides span and order problems). */
@@ -52,7 +52,8 @@ export function variantMsg(v: Variant): Msg {
 
 /** An error's message to show: the engine's code when it has one, else its text as it is. */
 export function errorMsg(e: unknown): Msg {
-  if (e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { params?: unknown }).params === 'object') {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (e instanceof Error && typeof code === 'string' && `engine.${code}` in en && typeof (e as { params?: unknown }).params === 'object') {
     return engineMsg(e as unknown as { code: string; params: MessageParams });
   }
   return { key: 'engine.input', vars: { message: e instanceof Error ? e.message : String(e) } };

@@ -11,6 +11,8 @@ import {
   type Token,
   type Tokenizer,
 } from '../glm';
+import { errorMsg } from '../i18n/engine';
+import type { Msg } from '../i18n/msg';
 import type { Choices, Pointer, TokenizerName } from './state';
 
 let modelTokenizer: Tokenizer | null = null;
@@ -75,8 +77,8 @@ export interface Derived {
   /** Token strings (what the engine works on). */
   texts: string[];
   construction: Construction | null;
-  /** Why no construction could be built (should not happen for a consistent store). */
-  error: string | null;
+  /** Why no construction could be built (should not happen for a consistent store), to translate. */
+  error: Msg | null;
   /** Consecutive span pairs with no token between them (allowed, but never sampled). */
   adjacent: [number, number][];
 }
@@ -93,11 +95,11 @@ export function derive(c: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' |
   if (hit) return hit.value;
   const texts = tokens.map((t) => t.text);
   let construction: Construction | null = null;
-  let error: string | null = null;
+  let error: Msg | null = null;
   try {
     construction = construct(texts, c.spans, { objective: c.objective, order: c.order, layout: c.layout });
   } catch (e) {
-    error = (e as Error).message;
+    error = errorMsg(e);
   }
   const value: Derived = { tokens, texts, construction, error, adjacent: adjacentPairs(c.spans) };
   deriveMemo = [{ key, value }, ...deriveMemo].slice(0, 2);

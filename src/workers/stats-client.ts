@@ -57,12 +57,13 @@ function inWorker(request: StatsRequest, onProgress: (p: StatsProgress) => void)
       else if (msg.type === 'done') settle(msg.result);
       else {
         worker.terminate();
-        reject(new Error(msg.message));
+        // Keep the engine's code and values so the panel can say it in the reader's language.
+        reject(Object.assign(new Error(msg.message), msg.code ? { code: msg.code, params: msg.params } : {}));
       }
     };
     worker.onerror = (e) => {
       worker.terminate();
-      reject(new Error(e.message || 'the statistics worker failed to start'));
+      reject(Object.assign(new Error(e.message || 'the statistics worker failed to start'), { code: 'statsWorkerFailed', params: { detail: e.message || '' } }));
     };
   });
   const msg: WorkerIn = { type: 'run', id, request };

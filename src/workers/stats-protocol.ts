@@ -6,7 +6,8 @@ export type WorkerIn = { type: 'run'; id: number; request: StatsRequest } | { ty
 export type WorkerOut =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'done'; id: number; result: StatsResult }
-  | { type: 'error'; id: number; message: string };
+  /** `code` and `params` when the engine gave them (an InputError), so the page can translate it. */
+  | { type: 'error'; id: number; message: string; code?: string; params?: Record<string, unknown> };
 
 /** The result's typed-array buffers, moved (not copied) to the page. */
 export function transferablesOf(r: StatsResult): Transferable[] {

@@ -17,6 +17,14 @@ const BATCH = 64;
 let current = 0;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The error's sentence and, for an engine InputError, its code and values. */
+const errorFields = (err: unknown) => {
+  const e = err as { message?: unknown; code?: unknown; params?: unknown };
+  const message = err instanceof Error ? err.message : String(err);
+  return typeof e?.code === 'string' && e.params && typeof e.params === 'object'
+    ? { message, code: e.code, params: e.params as Record<string, unknown> }
+    : { message };
+};
 const post = (msg: WorkerOut, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
 
 scope.onmessage = (e: MessageEvent<WorkerIn>) => {
@@ -31,7 +39,7 @@ scope.onmessage = (e: MessageEvent<WorkerIn>) => {
   try {
     run = createRun(request);
   } catch (err) {
-    post({ type: 'error', id, message: (err as Error).message });
+    post({ type: 'error', id, ...errorFields(err) });
     return;
   }
   const slice = () => {
@@ -47,7 +55,7 @@ scope.onmessage = (e: MessageEvent<WorkerIn>) => {
       const result = run.result();
       post({ type: 'done', id, result }, transferablesOf(result));
     } catch (err) {
-      post({ type: 'error', id, message: (err as Error).message });
+      post({ type: 'error', id, ...errorFields(err) });
     }
   };
   slice();

@@ -3,6 +3,7 @@
  * returns the sentence to announce (saved, copied, or why not).
  */
 import { batchJson, copyText, download, elementToSvg, svgToPng } from '../../export';
+import { exportErrorText } from '../../i18n/export';
 import type { Translate } from '../../i18n';
 import { choicesOf, currentDerived, formatUrl, store } from '../../store';
 import { currentFigure2 } from './figure';
@@ -18,14 +19,14 @@ async function saving(t: Translate, name: string, make: () => Promise<Blob | str
     download(name, await make(), type);
     return { message: t('export.saved', { name }) };
   } catch (e) {
-    return { message: t('export.failed', { name, error: (e as Error).message }) };
+    return { message: t('export.failed', { name, error: exportErrorText(t, e) }) };
   }
 }
 
 export function exportPanel(t: Translate, id: string, format: 'svg' | 'png'): Promise<Outcome> {
   const el = document.getElementById(`panel-${id}`);
   const name = `glm-${id}.${format}`;
-  if (!el) return Promise.resolve({ message: t('export.failed', { name, error: 'no such panel' }) });
+  if (!el) return Promise.resolve({ message: t('export.failed', { name, error: t('export.error.noPanel') }) });
   return saving(t, name, () => (format === 'svg' ? elementToSvg(el) : svgToPng(elementToSvg(el))), 'image/svg+xml');
 }
 

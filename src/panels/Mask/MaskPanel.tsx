@@ -15,7 +15,7 @@ import {
   useState,
   type CSSProperties,
 } from 'react';
-import { translate } from '../../i18n';
+import { translate, translateMsg } from '../../i18n';
 import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { MATRIX } from '../../viz/colors';
 import { MASK_CANVAS_MAX } from '../../viz/matrix-canvas';
@@ -170,7 +170,7 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
         </h2>
       </div>
       {!view ? (
-        <p className="mask-empty">{error ? t('mask.error', { error }) : t('mask.empty')}</p>
+        <p className="mask-empty">{error ? t('mask.error', { error: translateMsg(lang, error) }) : t('mask.empty')}</p>
       ) : (
         <>
           <p className="mask-summary">

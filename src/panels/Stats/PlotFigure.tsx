@@ -1,6 +1,7 @@
 /** One plot in a <figure>: the plot, a visible caption with its name, and SVG/PNG download buttons. */
-import { useRef, type ReactNode, type Ref } from 'react';
+import { useRef, useState, type ReactNode, type Ref } from 'react';
 import { useT } from '../../i18n';
+import { exportErrorText } from '../../i18n/export';
 import { downloadPng, downloadSvg } from './download';
 
 export interface PlotFigureProps {
@@ -14,6 +15,7 @@ export interface PlotFigureProps {
 export function PlotFigure({ name, file, children }: PlotFigureProps) {
   const t = useT();
   const svg = useRef<SVGSVGElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   return (
     <figure className="stats-figure">
       <figcaption className="stats-figcaption">
@@ -32,13 +34,22 @@ export function PlotFigure({ name, file, children }: PlotFigureProps) {
             className="button button-small"
             aria-label={t('stats.downloadPlot', { name, format: 'PNG' })}
             onClick={() => {
-              if (svg.current) void downloadPng(svg.current, `${file}.png`);
+              setFailed(null);
+              if (svg.current)
+                downloadPng(svg.current, `${file}.png`).catch((e: unknown) =>
+                  setFailed(t('export.failed', { name: `${file}.png`, error: exportErrorText(t, e) })),
+                );
             }}
           >
             PNG
           </button>
         </span>
       </figcaption>
+      {failed && (
+        <p className="stats-error" role="alert">
+          {failed}
+        </p>
+      )}
       {children(svg)}
     </figure>
   );

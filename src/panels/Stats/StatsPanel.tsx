@@ -172,7 +172,7 @@ export function StatsPanel({ initialResult, initialDraws = DEFAULT_DRAWS }: Stat
         </p>
         {state.status === 'error' && (
           <p className="stats-error" role="alert">
-            {t('stats.error', { error: state.error ?? '' })}
+            {t('stats.error', { error: state.error ? tm(state.error) : '' })}
           </p>
         )}
         {!r ? (

@@ -4,6 +4,7 @@
  * main thread, so it lives here and not in the store.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMsg, type Msg } from '../../i18n';
 import {
   runStats,
   type StatsJob,
@@ -18,7 +19,8 @@ export interface RunState {
   result: StatsResult | null;
   /** What the shown result was drawn for (a key comparable with the current settings). */
   resultKey: string | null;
-  error: string | null;
+  /** Why the run failed, to translate. */
+  error: Msg | null;
   where: StatsJob['where'] | null;
 }
 
@@ -31,6 +33,9 @@ const IDLE: RunState = {
   error: null,
   where: null,
 };
+
+const workerFailed = (detail: string): Msg =>
+  detail ? { key: 'stats.workerFailedWith', vars: { detail } } : { key: 'stats.workerFailed' };
 
 export function useStatsRun(initial: Pick<RunState, 'result' | 'resultKey'> | null = null) {
   const [state, setState] = useState<RunState>(() =>
@@ -77,7 +82,10 @@ export function useStatsRun(initial: Pick<RunState, 'result' | 'resultKey'> | nu
           setState((s) => ({
             ...s,
             status: 'error',
-            error: err instanceof Error ? err.message : String(err),
+            error:
+              (err as { code?: unknown }).code === 'statsWorkerFailed'
+                ? workerFailed(String((err as { params: { detail: string } }).params.detail))
+                : errorMsg(err),
           }));
         },
       );

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { objectiveZoo, type Scheme, type Span } from '../../glm';
-import { useT } from '../../i18n';
+import { useT, useTranslateMsg } from '../../i18n';
 import { Panel } from '../../app/ui/Panel';
 import { useApp, useDeferredDerivedInput } from '../../store/hooks';
 import { ZooCard } from './ZooCard';
@@ -37,6 +37,7 @@ function zooFor(texts: readonly string[], spans: readonly Span[], order: readonl
 
 export function ZooPanel() {
   const t = useT();
+  const tm = useTranslateMsg();
   const { texts, construction: c, error } = useDeferredDerivedInput();
   const seed = useApp((s) => s.seed);
   const theme = useApp((s) => s.theme);
@@ -51,7 +52,7 @@ export function ZooPanel() {
   return (
     <Panel id="zoo" title={t('zoo.title')} lede={t('zoo.lede')}>
       {!schemes ? (
-        <p className="empty">{t('zoo.error', { error: error ?? '' })}</p>
+        <p className="empty">{t('zoo.error', { error: error ? tm(error) : '' })}</p>
       ) : (
         <>
           {c && c.spans.length === 0 && <p className="zoo-callout">{t('zoo.noSpans')}</p>}
