@@ -190,13 +190,13 @@ describe('backend choice', () => {
     const server = createModelServer({
       post: (r) => replies.push(r),
       useBackend: async () => true,
-      loadModel: async () => ({ ...tiny, manifest: {} as never, dispose: () => {} }) as never,
+      loadModel: async () => ({ ...tiny, manifest: {} as never, dispose: () => {} }),
     });
-    await server.handle({ type: 'fill', id: 1, input: { partA: [1, 2], masks: [1], order: [0] }, options: {} } as Request);
+    await server.handle({ type: 'fill', id: 1, input: { partA: ['the', '[MASK]'], masks: [1], order: [0] }, options: {} });
     expect(replies.at(-1)).toMatchObject({ type: 'error', id: 1, code: 'notLoaded' });
     await server.handle({ type: 'load', id: 2, modelUrl: 'unused', backends: ['cpu'] });
-    const partA = Array.from({ length: config.maxPositions + 6 }, () => tok.idOf('the'));
-    await server.handle({ type: 'fill', id: 5, input: { partA, masks: [3], order: [0] }, options: {} } as Request);
+    const partA = Array.from({ length: config.maxPositions + 6 }, (_, i) => (i === 3 ? '[MASK]' : 'the'));
+    await server.handle({ type: 'fill', id: 5, input: { partA, masks: [3], order: [0] }, options: {} });
     expect(replies.at(-1)).toMatchObject({
       type: 'error',
       id: 5,
