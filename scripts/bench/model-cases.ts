@@ -9,7 +9,10 @@
  *   uncached path does), as tokens per second;
  * - a 3-blank fill of a short sentence, greedy, the way the app fills (ms for the whole fill).
  *
- * Every figure is the median of `runs` timed runs after one warm-up run.
+ * Every figure is the median of `runs` timed runs after WARMUP warm-up runs: the first calls run
+ * tfjs's JavaScript before V8 has optimised it (a T 128 forward pass took 128, 34, 44, 39, 29 … ms
+ * for its first runs in Node, settling near 20 to 28 ms), and a figure should say what a user sees
+ * once the page has been used a little, not the first call after loading.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { construct, type Construction, type Span } from '../../src/glm';
@@ -39,9 +42,11 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Median ms of `runs` runs of `fn` after one warm-up run. */
-export async function timeIt(fn: () => unknown, runs: number): Promise<number> {
-  await fn();
+export const WARMUP = 5;
+
+/** Median ms of `runs` runs of `fn` after `warmup` warm-up runs. */
+export async function timeIt(fn: () => unknown, runs: number, warmup = WARMUP): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -111,9 +111,15 @@ export function gatherRows(table: tf.Tensor, idx: tf.Tensor1D): tf.Tensor2D {
   return f(table);
 }
 
+/**
+ * Layer norm over the last axis. The same arithmetic as tf.moments (the variance is the mean of the
+ * squared deviations), written out so the deviations are computed once and no Cast is made: on
+ * wasm, moments copied x on every call.
+ */
 export function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor, eps: number): tf.Tensor2D {
-  const { mean, variance } = tf.moments(x, -1, true);
-  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, eps))), g), b) as tf.Tensor2D;
+  const xc = tf.sub(x, tf.mean(x, -1, true));
+  const variance = tf.mean(tf.square(xc), -1, true);
+  return tf.add(tf.mul(tf.mul(xc, tf.rsqrt(tf.add(variance, eps))), g), b) as tf.Tensor2D;
 }
 
 /**
@@ -195,11 +201,13 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
   const lin = (x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor) =>
     opts.training ? linear(x, w, b) : (tf.fused.matMul({ a: x, b: w as tf.Tensor2D, bias: b }) as tf.Tensor2D);
 
-  const ids = tf.tensor1d(input.ids.flat(), 'int32');
-  const pos = tf.tensor1d(input.positionIds.flat(), 'int32');
-  const bpos = tf.tensor1d(input.blockPositionIds.flat(), 'int32');
   // x: [B*T, d]
-  let x = tf.add(tf.add(rowsOf(p.wte, ids), rowsOf(p.wpe, pos)), rowsOf(p.wbpe, bpos)) as tf.Tensor2D;
+  let x = opts.training
+    ? (tf.add(
+        tf.add(rowsOf(p.wte, tf.tensor1d(input.ids.flat(), 'int32')), rowsOf(p.wpe, tf.tensor1d(input.positionIds.flat(), 'int32'))),
+        rowsOf(p.wbpe, tf.tensor1d(input.blockPositionIds.flat(), 'int32')),
+      ) as tf.Tensor2D)
+    : embed(p, input.ids.flat(), input.positionIds.flat(), input.blockPositionIds.flat());
   x = drop(x);
 
   // masks per sample [T, T]: 0/1, and the additive -1e9 bias
@@ -225,7 +233,10 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
       const layerAttn: tf.Tensor2D[] = [];
       for (const { q, k, v } of projected) {
         const s = tf.add(tf.matMul(q, tf.transpose(k)), biases[0]) as tf.Tensor2D; // [T, T]
-        const w = tf.mul(tf.softmax(s), masks[0]) as tf.Tensor2D; // masked weights exactly 0
+        // Masked weights are exactly 0 without multiplying by the mask: a masked score is about
+        // -1e9, and exp(-1e9 - max) underflows to 0 in float32 (as the reference's -10000 does).
+        // Every row sees at least itself, so no row is all masked. 12 fewer kernels per pass.
+        const w = tf.softmax(s) as tf.Tensor2D;
         if (opts.attention) layerAttn.push(w);
         heads.push(tf.matMul(w, v)); // [T, dh]
       }
@@ -271,6 +282,42 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
     result.logits = mul2(sel, outputMatrix(p.wte)); // [rows, V]
   }
   return result;
+}
+
+const tableCopies = new WeakMap<tf.Tensor, Float32Array>();
+
+/**
+ * Token + position + block position embeddings of a sequence, [n, d], for inference. A frozen
+ * model's tables are read once into memory and the rows summed here: on wasm, three gathers and two
+ * adds of 128 rows cost about 4 ms, the sum in JavaScript a few hundredths of that. Trainable
+ * tables change every step, so they take the tensor path.
+ */
+export function embed(p: GlmParams, ids: readonly number[], pos: readonly number[], bpos: readonly number[]): tf.Tensor2D {
+  const tables = [p.wte, p.wpe, p.wbpe];
+  if (tables.some((t) => t instanceof tf.Variable && t.trainable)) {
+    const rows = (t: tf.Tensor, i: readonly number[]) => tf.gather(t, tf.tensor1d(i as number[], 'int32'));
+    return tf.add(tf.add(rows(p.wte, ids), rows(p.wpe, pos)), rows(p.wbpe, bpos)) as tf.Tensor2D;
+  }
+  const [wte, wpe, wbpe] = tables.map((t) => {
+    let a = tableCopies.get(t);
+    if (!a) {
+      a = t.dataSync() as Float32Array;
+      tableCopies.set(t, a);
+    }
+    return a;
+  });
+  const d = p.wte.shape[1]!;
+  const n = ids.length;
+  const out = new Float32Array(n * d);
+  for (let r = 0; r < n; r++) {
+    const a = ids[r]! * d;
+    const b = pos[r]! * d;
+    const c = bpos[r]! * d;
+    const o = r * d;
+    // (wte + wpe) + wbpe, the order tf.add(tf.add(...)) sums in, so both paths agree exactly.
+    for (let j = 0; j < d; j++) out[o + j] = Math.fround(wte![a + j]! + wpe![b + j]!) + wbpe![c + j]!;
+  }
+  return tf.tensor2d(out, [n, d]);
 }
 
 /**
@@ -342,6 +389,7 @@ export function releaseOutputMatrix(wte: tf.Tensor): void {
 /** Frees everything kept for a frozen model's inference (call when its tensors are disposed). */
 export function releaseInferenceCache(p: GlmParams, c: GlmConfig): void {
   releaseOutputMatrix(p.wte);
+  for (const t of [p.wte, p.wpe, p.wbpe]) tableCopies.delete(t);
   for (let l = 0; l < c.layers; l++) {
     const w = p[`h${l}.attn.wqkv`];
     headTables.get(w)?.forEach((hw) => Object.values(hw).forEach((t) => t.dispose()));

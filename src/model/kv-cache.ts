@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Encoded, GlmModel } from './decode';
-import { forward, gelu, layerNorm, outputMatrix, projectHeads } from './glm';
+import { embed, forward, gelu, layerNorm, outputMatrix, projectHeads } from './glm';
 
 export class KvCache {
   /** [layer][head] → [n, d_head] */
@@ -48,8 +48,7 @@ export class KvCache {
     const { params: p, config: c } = this.m;
     const dh = c.dModel / c.heads;
     const out = tf.tidy(() => {
-      const at = (table: tf.Tensor, i: number) => tf.gather(table, tf.tensor1d([i], 'int32'));
-      let x = tf.add(tf.add(at(p.wte, id), at(p.wpe, pos)), at(p.wbpe, bpos)) as tf.Tensor2D; // [1, d]
+      let x = embed(p, [id], [pos], [bpos]); // [1, d]
       for (let l = 0; l < c.layers; l++) {
         const h = layerNorm(x, p[`h${l}.ln1.g`], p[`h${l}.ln1.b`], c.lnEps);
         const heads = projectHeads(p, c, l, h).map(({ q, k, v }, hh) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { construct } from '../../src/glm';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
-import { crossEntropy, forward, initParams, releaseInferenceCache, type GlmConfig, type GlmParams } from '../../src/model/glm';
+import { crossEntropy, embed, forward, initParams, releaseInferenceCache, type GlmConfig, type GlmParams } from '../../src/model/glm';
 import { Adam } from '../../src/model/adam';
 import { encodeWeights, decodeWeights, fromHalf, toHalf } from '../../src/model/weights';
 
@@ -100,6 +100,22 @@ describe('GLM forward pass', () => {
     expect(tf.memory().numTensors).toBe(before + kept);
     releaseInferenceCache(frozen, config);
     expect(tf.memory().numTensors).toBe(before);
+    Object.values(frozen).forEach((v) => v.dispose());
+  });
+
+  it('sums a frozen model’s embeddings in memory to exactly what the tensor gathers give', () => {
+    const frozen = Object.fromEntries(Object.entries(params).map(([n, v]) => [n, tf.variable(v, false)])) as GlmParams;
+    const ids = [0, 7, 49, 7, 3];
+    const pos = [0, 1, 2, 31, 4];
+    const bpos = [0, 0, 1, 2, 31];
+    const rows = (t: tf.Tensor, i: number[]) => tf.gather(t, tf.tensor1d(i, 'int32'));
+    const want = tf.tidy(() => tf.add(tf.add(rows(params.wte, ids), rows(params.wpe, pos)), rows(params.wbpe, bpos)).arraySync());
+    const before = tf.memory().numTensors;
+    const got = tf.tidy(() => embed(frozen, ids, pos, bpos).arraySync());
+    expect(got).toEqual(want);
+    expect(tf.tidy(() => embed(params, ids, pos, bpos).arraySync())).toEqual(want); // trainable: the tensor path
+    expect(tf.memory().numTensors).toBe(before);
+    releaseInferenceCache(frozen, config);
     Object.values(frozen).forEach((v) => v.dispose());
   });
 
