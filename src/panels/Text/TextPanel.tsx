@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n';
 import { useApp } from '../../store/hooks';
-import { setCls, setText, setTokenizerChoice } from '../../store/store';
+import { leaveImport, setCls, setText, setTokenizerChoice } from '../../store/store';
 import { hasModelTokenizer } from '../../store/derive';
 import { Segmented } from '../../app/ui/Segmented';
 import { Panel } from '../../app/ui/Panel';
@@ -18,8 +18,18 @@ export function TextPanel() {
   const text = useApp((s) => s.text);
   const cls = useApp((s) => s.cls);
   const tokenizer = useApp((s) => s.tokenizer);
+  const importedName = useApp((s) => s.imported?.name ?? null);
   return (
     <Panel id="text" step={1} title={t('text.title')} lede={t('text.lede')}>
+      {importedName !== null && (
+        // The chips below (and every panel) show the batch; the box still holds the reader's text.
+        <div className="text-imported" role="note">
+          <p>{t('text.imported', { name: importedName })}</p>
+          <button type="button" className="button button-small" onClick={leaveImport}>
+            {t('text.backToText')}
+          </button>
+        </div>
+      )}
       <div className="text-input">
         <label className="field-label" htmlFor={`${id}-text`}>
           {t('text.label')}

@@ -23,16 +23,19 @@ export const TextTokens = memo(function TextTokens() {
   const { tokens, texts, construction } = useDeferredDerived();
   const base = useApp((s) => s.base);
   const tokenizer = useApp((s) => s.tokenizer);
+  const importedName = useApp((s) => s.imported?.name ?? null);
   const h = useLinkedHighlight(construction);
   const [showAll, setShowAll] = useState(false);
   const n = drawCount(tokens.length, showAll);
   return (
     <>
       <p className="panel-meta">
-        {t('text.count', {
-          count: formatCount(tokens.length),
-          tokenizer: tokenizerFor(tokenizer).name,
-        })}
+        {importedName !== null
+          ? t('text.countImported', { count: formatCount(tokens.length), name: importedName })
+          : t('text.count', {
+              count: formatCount(tokens.length),
+              tokenizer: tokenizerFor(tokenizer).name,
+            })}
       </p>
       <TokenList texts={texts} n={n} base={base} lit={h.text} />
       <ShowAll shown={n} total={tokens.length} onShowAll={() => setShowAll(true)} />
