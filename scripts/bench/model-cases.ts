@@ -43,10 +43,14 @@ export function median(xs: number[]): number {
 }
 
 export const WARMUP = 5;
+/** Warm-up lasts at least this long too: V8 moves hot wasm from its baseline to its optimising
+ * compiler in the background, and on 2 busy cores that can take longer than 5 short runs. */
+export const WARMUP_MS = 1500;
 
-/** Median ms of `runs` runs of `fn` after `warmup` warm-up runs. */
+/** Median ms of `runs` runs of `fn` after `warmup` warm-up runs lasting at least WARMUP_MS. */
 export async function timeIt(fn: () => unknown, runs: number, warmup = WARMUP): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
+  const until = performance.now() + WARMUP_MS;
+  for (let i = 0; i < warmup || performance.now() < until; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
 import { load } from '../../src/model/weights';
-import { median, runCases, WARMUP, type BenchRow } from './model-cases';
+import { median, runCases, WARMUP, WARMUP_MS, type BenchRow } from './model-cases';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -158,14 +158,14 @@ async function main() {
   if (!existsSync(manifest))
     throw new Error(`no model at ${manifest}: train one with npm run train`);
   process.stderr.write(
-    `bench:model: ${RUNS} runs per figure (median) after ${WARMUP} warm-up runs, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+    `bench:model: ${RUNS} runs per figure (median) after ${WARMUP} warm-up runs (and ${WARMUP_MS} ms at least), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
   );
   const node = flag('--browser-only') ? [] : await nodeRows();
   if (!flag('--browser-only')) process.stderr.write(`  node: backend ${tf.getBackend()}\n`);
   const browser = flag('--node-only') ? [] : await browserRows();
   console.log(table(node, browser));
   console.log(
-    `\nMedians of ${RUNS} runs after ${WARMUP} warm-up runs (weight loading: ${LOADS}, cold), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end.`,
+    `\nMedians of ${RUNS} runs after ${WARMUP} warm-up runs and ${WARMUP_MS} ms at least (weight loading: ${LOADS}, cold), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at the end.`,
   );
 }
 

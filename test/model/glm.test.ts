@@ -103,6 +103,23 @@ describe('GLM forward pass', () => {
     Object.values(frozen).forEach((v) => v.dispose());
   });
 
+  it('carries only the asked-for rows through the last layer, with the same logits as the full pass', () => {
+    const frozen = Object.fromEntries(Object.entries(params).map(([n, v]) => [n, tf.variable(v, false)])) as GlmParams;
+    const noDrop = { ...config, dropout: 0 };
+    const { c, input } = example(text, [{ start: 2, end: 4 }, { start: 5, end: 7 }], [1, 0]);
+    const rows = c.lossMask.flatMap((m, i) => (m ? [i] : []));
+    const full = tf.tidy(() => forward(frozen, noDrop, input).logits!.arraySync());
+    const r = tf.tidy(() => {
+      const out = forward(frozen, noDrop, input, { positions: rows });
+      return { logits: out.logits!.arraySync(), hidden: out.hidden.shape };
+    });
+    expect(r.hidden).toEqual([rows.length, config.dModel]);
+    expect(r.logits.length).toBe(rows.length);
+    r.logits.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(full[rows[i]!]![j]!, 5)));
+    releaseInferenceCache(frozen, config);
+    Object.values(frozen).forEach((v) => v.dispose());
+  });
+
   it('sums a frozen model’s embeddings in memory to exactly what the tensor gathers give', () => {
     const frozen = Object.fromEntries(Object.entries(params).map(([n, v]) => [n, tf.variable(v, false)])) as GlmParams;
     const ids = [0, 7, 49, 7, 3];
