@@ -4,6 +4,7 @@
 // Prints medians (and min–max) of RUNS runs, and how long the textarea's own frame waited.
 //
 //   node scripts/bench/ui.mjs [--build] [--runs N] [--sizes 64,512,2048] [--json]
+//   BENCH_REDUCED=1 node scripts/bench/ui.mjs   (the same under prefers-reduced-motion: no transitions)
 //
 // A benchmark, not a test: the numbers depend on the machine and its load.
 import { chromium } from 'playwright-core';
@@ -25,7 +26,7 @@ async function measure(page, edit, ready = panelsCaughtUp, arg = null) {
 }
 
 async function benchSize(browser, url, n) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(process.env.BENCH_REDUCED ? { reducedMotion: 'reduce' } : {}) });
   await context.addInitScript(probe);
   const page = await context.newPage();
   await page.goto(url + linkFor(n));
