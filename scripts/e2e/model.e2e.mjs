@@ -88,6 +88,7 @@ test(
     const message = (await alert.textContent()) ?? '';
     assert.match(message, /The model could not load/);
     assert.match(message, /404/);
+    assert.match(message, /model file glm\.bin/, 'the message names the missing file');
     assert.match(message, /Everything else on this page still works/);
     assert.equal(
       await modelPanel(page).getByRole('button', { name: 'Fill blanks' }).isDisabled(),
@@ -102,6 +103,11 @@ test(
       (await page.getByRole('region', { name: 'Text and tokens' }).textContent())?.includes('mat'),
       'the text panel did not update',
     );
+    // The same failure in Chinese: the worker's code and values, translated by the page.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+    const zhPanel = page.getByRole('region', { name: '迷你 GLM' });
+    await zhPanel.getByText(/服务器对模型文件 glm\.bin/).waitFor();
+    assert.doesNotMatch((await zhPanel.getByRole('alert').textContent()) ?? '', /fetching/);
     // Only the refused weight file may be reported (as a failed resource load).
     const unexpected = consoleErrors.filter((e) => !/404|Failed to load resource/.test(e));
     assert.deepEqual(unexpected, [], 'the page logged errors');
