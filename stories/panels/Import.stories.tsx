@@ -4,23 +4,11 @@ import { parseBatch, type CheckInput } from '../../src/glm';
 import { analyze } from '../../src/panels/Import/importer';
 import { ImportPanel } from '../../src/panels/Import/ImportPanel';
 import { ProblemsList } from '../../src/panels/Import/ProblemsList';
-import { loadBertLookup } from '../../src/panels/Import/vocab';
-import { importBatch, resetStore, store, type Choices } from '../../src/store';
+import { resetStore, store, type Choices } from '../../src/store';
+import { importFixture } from './import-fixture';
 import corrupted from '../../test/fixtures/batches/corrupted.json';
 import ids from '../../test/fixtures/batches/ids.json';
 import valid from '../../test/fixtures/batches/valid.json';
-
-/** Imports sample `i` of a fixture the way the panel does (parse, check, infer, show). */
-async function importFixture(raw: unknown, name: string, i = 0): Promise<void> {
-  let parsed = parseBatch(raw);
-  if (!parsed.ok) parsed = parseBatch(raw, await loadBertLookup());
-  if (!parsed.ok) throw new Error(parsed.message);
-  const sample = parsed.samples[i]!;
-  const a = analyze(sample, store.getState().base);
-  if (!a) throw new Error(`${name}: fields disagree in length`);
-  const { tokens, spans, order, layout, objective } = a.view;
-  importBatch({ name, tokens, batch: sample, sample: i, samples: parsed.samples.length, spans, order, layout, objective });
-}
 
 const withImport = (raw: unknown, name: string, choices: Partial<Choices> = {}, i = 0) => [
   async () => {

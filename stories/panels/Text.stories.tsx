@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { TextPanel } from '../../src/panels/Text/TextPanel';
+import { resetStore } from '../../src/store';
+import valid from '../../test/fixtures/batches/valid.json';
 import { FIXTURES, fixtureStory, withFrame } from './fixtures';
+import { importFixture } from './import-fixture';
 
 const meta = {
   title: 'Panels/Text',
@@ -20,3 +23,14 @@ export const DocumentObjective: Story = fixtureStory(FIXTURES.document);
 export const NoSpans: Story = fixtureStory(FIXTURES.noSpans);
 export const OneSpanCoveringEverything: Story = fixtureStory(FIXTURES.everything);
 export const TwoHundredTokens: Story = fixtureStory(FIXTURES.long);
+
+/** A batch is imported: the chips are the batch's, the box keeps the reader's text, and a note says so. */
+export const WhileABatchIsImported: Story = {
+  loaders: [
+    async () => {
+      resetStore({ text: 'My own sentence stays in the box while the batch is shown.' });
+      await importFixture(valid, 'valid.json');
+      return {};
+    },
+  ],
+};
