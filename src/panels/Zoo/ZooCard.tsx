@@ -37,15 +37,48 @@ function countsOf(mask: Uint8Array, n: number) {
   return c;
 }
 
-/** Memoised on its token: an edit re-renders the cells whose token changed, not 9 × 5 × 48. */
-const Cell = memo(function Cell({ tok, strong }: { tok: string | null; strong?: boolean }) {
-  if (tok === null) return <td className="zoo-none">—</td>;
-  return <td className={`zoo-tok zoo-${chipKind(tok)}${strong ? ' zoo-target' : ''}`}>{tok}</td>;
-});
+const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
-const NumCell = memo(function NumCell({ v }: { v: number | undefined }) {
-  return <td>{v}</td>;
-});
+/**
+ * One row of a card's table, memoised on its label and its cells' values (not on array identity):
+ * an edit rebuilds every scheme's arrays, but only the rows whose values changed re-render (a
+ * keystroke changes the inputs and targets rows; the position rows of nine cards stay put).
+ */
+const TokenRow = memo(
+  function TokenRow({ label, toks, strong }: { label: string; toks: readonly (string | null)[]; strong?: boolean }) {
+    return (
+      <tr>
+        <th scope="row">{label}</th>
+        {toks.map((tok, i) =>
+          tok === null ? (
+            <td key={i} className="zoo-none">
+              —
+            </td>
+          ) : (
+            <td key={i} className={`zoo-tok zoo-${chipKind(tok)}${strong ? ' zoo-target' : ''}`}>
+              {tok}
+            </td>
+          ),
+        )}
+      </tr>
+    );
+  },
+  (p, q) => p.label === q.label && p.strong === q.strong && sameList(p.toks, q.toks),
+);
+
+const NumRow = memo(
+  function NumRow({ label, values }: { label: string; values: readonly (number | undefined)[] }) {
+    return (
+      <tr className="zoo-pos">
+        <th scope="row">{label}</th>
+        {values.map((v, i) => (
+          <td key={i}>{v}</td>
+        ))}
+      </tr>
+    );
+  },
+  (p, q) => p.label === q.label && sameList(p.values, q.values),
+);
 
 export const ZooCard = memo(function ZooCard({ scheme, theme, base }: ZooCardProps) {
   const t = useT();
@@ -67,25 +100,14 @@ export const ZooCard = memo(function ZooCard({ scheme, theme, base }: ZooCardPro
       <div className="zoo-rows" role="region" aria-label={t('zoo.rowsLabel', { scheme: title })} tabIndex={0}>
         <table className="zoo-table">
           <tbody>
-            <tr>
-              <th scope="row">{t('zoo.inputs')}</th>
-              {cols.map((i) => (
-                <Cell key={i} tok={inputs[i]!} />
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">{t('zoo.targets')}</th>
-              {cols.map((i) => (
-                <Cell key={i} tok={targets[i] ?? null} strong />
-              ))}
-            </tr>
+            <TokenRow label={t('zoo.inputs')} toks={cols.map((i) => inputs[i]!)} />
+            <TokenRow label={t('zoo.targets')} toks={cols.map((i) => targets[i] ?? null)} strong />
             {positions.map((p) => (
-              <tr key={p.name} className="zoo-pos">
-                <th scope="row">{POSITION_KEYS[p.name] ? t(POSITION_KEYS[p.name]!) : p.name}</th>
-                {cols.map((i) => (
-                  <NumCell key={i} v={p.values[i]} />
-                ))}
-              </tr>
+              <NumRow
+                key={p.name}
+                label={POSITION_KEYS[p.name] ? t(POSITION_KEYS[p.name]!) : p.name}
+                values={cols.map((i) => p.values[i])}
+              />
             ))}
           </tbody>
         </table>
