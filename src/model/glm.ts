@@ -238,35 +238,26 @@ export function forward(p: GlmParams, c: GlmConfig, input: GlmInput, opts: Forwa
     if (!opts.training && B === 1) {
       // Past the last layer only the rows whose logits are asked for matter: the last layer
       // needs every row's keys and values, but queries, the output projection and the MLP only
-      // for those rows (a fifth of the pass's arithmetic at T 128 with 24 Part B rows).
-      const kept = pruneRows && l === c.layers - 1 ? headWeights(p, c, l) : null;
-      if (kept && pruneRows) {
-        const hr = tf.gather(h, pruneRows) as tf.Tensor2D;
-        const bias = tf.gather(biases[0], pruneRows) as tf.Tensor2D;
-        const heads = kept.map((hw) => {
-          const q = tf.fused.matMul({ a: hr, b: hw.wq, bias: hw.bq }) as tf.Tensor2D;
-          const k = tf.fused.matMul({ a: h, b: hw.wk, bias: hw.bk }) as tf.Tensor2D;
-          const v = tf.fused.matMul({ a: h, b: hw.wv, bias: hw.bv }) as tf.Tensor2D;
-          return tf.matMul(tf.softmax(tf.add(tf.matMul(q, tf.transpose(k)), bias)), v);
-        });
-        x = tf.add(tf.gather(x, pruneRows), lin(tf.concat(heads, 1) as tf.Tensor2D, p[`h${l}.attn.wo`], p[`h${l}.attn.bo`])) as tf.Tensor2D;
-        const h2 = layerNorm(x, p[`h${l}.ln2.g`], p[`h${l}.ln2.b`], c.lnEps);
-        x = tf.add(x, lin(gelu(lin(h2, p[`h${l}.mlp.w1`], p[`h${l}.mlp.b1`])) as tf.Tensor2D, p[`h${l}.mlp.w2`], p[`h${l}.mlp.b2`])) as tf.Tensor2D;
+      // for those rows (a fifth of the pass's arithmetic at T 128 with 24 Part B rows). Only a
+      // frozen model's kept per-head matrices can project the queries apart from the keys.
+      const rows = pruneRows && l === c.layers - 1 && headWeights(p, c, l) ? pruneRows : null;
+      const projected = projectHeads(p, c, l, h, rows ? (tf.gather(h, rows) as tf.Tensor2D) : undefined);
+      const bias = rows ? (tf.gather(biases[0], rows) as tf.Tensor2D) : biases[0];
+      if (rows) {
+        x = tf.gather(x, rows) as tf.Tensor2D;
         pruned = true;
-        continue;
       }
-      const projected = projectHeads(p, c, l, h);
       if (opts.kv) kvOut.push({ k: projected.map((x) => x.k), v: projected.map((x) => x.v) });
       const heads: tf.Tensor2D[] = [];
       const layerAttn: tf.Tensor2D[] = [];
       for (const { q, k, v } of projected) {
-        const s = tf.add(tf.matMul(q, tf.transpose(k)), biases[0]) as tf.Tensor2D; // [T, T]
+        const s = tf.add(tf.matMul(q, tf.transpose(k)), bias) as tf.Tensor2D; // [rows, T]
         // Masked weights are exactly 0 without multiplying by the mask: a masked score is about
         // -1e9, and exp(-1e9 - max) underflows to 0 in float32 (as the reference's -10000 does).
         // Every row sees at least itself, so no row is all masked. 12 fewer kernels per pass.
         const w = tf.softmax(s) as tf.Tensor2D;
         if (opts.attention) layerAttn.push(w);
-        heads.push(tf.matMul(w, v)); // [T, dh]
+        heads.push(tf.matMul(w, v)); // [rows, dh]
       }
       if (opts.attention) attnOut.push(layerAttn);
       const a = tf.concat(heads, 1) as tf.Tensor2D;
@@ -369,15 +360,23 @@ const headTables = new WeakMap<tf.Tensor, HeadWeights[]>();
  * for the hidden states `h` [rows, d]. A frozen model uses its kept per-head matrices; a trainable
  * one splits the fused qkv product.
  */
-export function projectHeads(p: GlmParams, c: GlmConfig, l: number, h: tf.Tensor2D): { q: tf.Tensor2D; k: tf.Tensor2D; v: tf.Tensor2D }[] {
+export function projectHeads(
+  p: GlmParams,
+  c: GlmConfig,
+  l: number,
+  h: tf.Tensor2D,
+  /** Hidden states of the rows to take queries for (default: every row of h); frozen models only. */
+  hq: tf.Tensor2D = h,
+): { q: tf.Tensor2D; k: tf.Tensor2D; v: tf.Tensor2D }[] {
   const kept = headWeights(p, c, l);
   if (kept) {
     return kept.map((hw) => ({
-      q: tf.fused.matMul({ a: h, b: hw.wq, bias: hw.bq }) as tf.Tensor2D,
+      q: tf.fused.matMul({ a: hq, b: hw.wq, bias: hw.bq }) as tf.Tensor2D,
       k: tf.fused.matMul({ a: h, b: hw.wk, bias: hw.bk }) as tf.Tensor2D,
       v: tf.fused.matMul({ a: h, b: hw.wv, bias: hw.bv }) as tf.Tensor2D,
     }));
   }
+  if (hq !== h) throw new Error('projectHeads: queries for some rows need a frozen model');
   const H = c.heads;
   const parts = tf.split(tf.fused.matMul({ a: h, b: p[`h${l}.attn.wqkv`] as tf.Tensor2D, bias: p[`h${l}.attn.bqkv`] }), 3 * H, 1) as tf.Tensor2D[];
   const scale = 1 / Math.sqrt(c.dModel / H);
