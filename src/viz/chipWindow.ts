@@ -8,8 +8,8 @@
  * The geometry is plain functions (tested without a browser); `useChipWindow` adds the DOM:
  * fonts and sizes read from a probe chip, the box's width and scroll position.
  */
-import { useCallback, useLayoutEffect, useMemo, useState, type CSSProperties, type RefObject } from 'react';
-import { useApp } from '../store/hooks';
+import { useCallback, useMemo, useState, type CSSProperties, type RefObject } from 'react';
+import { useMeasured } from './measured';
 import { chipKind, chipText } from './chips';
 
 /** Sizes of a chip box, in CSS px (from the stylesheet, read by `measureChipBox`). */
@@ -175,6 +175,31 @@ export interface ChipWindow {
   reveal: (i: number) => void;
 }
 
+interface Size {
+  metrics: ChipMetrics;
+  width: number;
+  viewH: number;
+}
+const itself = (el: HTMLElement) => el;
+/** The chips' fonts and box, the list's content width and its height (null without layout or canvas). */
+function measureSize(el: HTMLElement): Size | null {
+  const cs = getComputedStyle(el);
+  const gap = px(cs.columnGap) || px(cs.gap);
+  const width = el.clientWidth - px(cs.paddingLeft) - px(cs.paddingRight);
+  const metrics = width > 0 ? measureChipBox(el, gap) : null;
+  if (!metrics || textWidth('0', metrics.textFont) === null) return null;
+  return { metrics, width, viewH: el.clientHeight };
+}
+const sameSize = (a: Size, b: Size) =>
+  a.width === b.width &&
+  a.viewH === b.viewH &&
+  a.metrics.textFont === b.metrics.textFont &&
+  a.metrics.indexFont === b.metrics.indexFont &&
+  a.metrics.box.height === b.metrics.box.height &&
+  a.metrics.box.padX === b.metrics.box.padX &&
+  a.metrics.box.minW === b.metrics.box.minW &&
+  a.metrics.box.gap === b.metrics.box.gap;
+
 /**
  * Windows a list of the first `count` of `tokens` (chips numbered from `base`) in the scroll box
  * `ref` when `enabled` (a long list) and the browser can lay it out. It re-renders only when the
@@ -187,47 +212,9 @@ export function useChipWindow(
   base: number,
   enabled: boolean,
 ): ChipWindow {
-  const theme = useApp((s) => s.theme);
-  const [size, setSize] = useState<{ metrics: ChipMetrics; width: number; viewH: number } | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-
   // Fonts, box and width: on mount, when the box resizes (the root font follows the viewport) and on a theme change.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!enabled || !el) {
-      setSize(null);
-      return;
-    }
-    const read = () => {
-      const cs = getComputedStyle(el);
-      const gap = px(cs.columnGap) || px(cs.gap);
-      const width = el.clientWidth - px(cs.paddingLeft) - px(cs.paddingRight);
-      const metrics = width > 0 ? measureChipBox(el, gap) : null;
-      if (!metrics || textWidth('0', metrics.textFont) === null) {
-        setSize(null);
-        return;
-      }
-      const viewH = el.clientHeight;
-      setSize((prev) =>
-        prev &&
-        prev.width === width &&
-        prev.viewH === viewH &&
-        prev.metrics.textFont === metrics.textFont &&
-        prev.metrics.indexFont === metrics.indexFont &&
-        prev.metrics.box.height === metrics.box.height &&
-        prev.metrics.box.padX === metrics.box.padX &&
-        prev.metrics.box.minW === metrics.box.minW &&
-        prev.metrics.box.gap === metrics.box.gap
-          ? prev
-          : { metrics, width, viewH },
-      );
-    };
-    read();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(read);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref, enabled, theme]);
+  const size = useMeasured(ref, enabled, itself, measureSize, sameSize);
+  const [scrollTop, setScrollTop] = useState(0);
 
   // Widths of the tokens as drawn, per token string, for these fonts (a keystroke re-measures nothing).
   const tokenWidths = useMemo(() => new Map<string, number>(), [size]);

@@ -8,9 +8,9 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type { Construction } from '../../glm';
-import { useApp } from '../../store/hooks';
 import { chipText } from '../../viz/chips';
 import { digitCount, digitsWidth, textWidth } from '../../viz/chipWindow';
+import { useMeasured } from '../../viz/measured';
 
 /** From this many columns on, the table is windowed. */
 export const TABLE_WINDOW = 160;
@@ -73,6 +73,25 @@ export interface ColumnWindow {
   total: number;
 }
 
+interface Box {
+  metrics: TableMetrics;
+  viewW: number;
+}
+const parentOf = (el: HTMLElement) => el.parentElement;
+/** The table's fonts and padding and its scroll box's width (null without layout or canvas). */
+function measureBox(el: HTMLElement): Box | null {
+  const metrics = el.clientWidth > 0 ? measureTable(el) : null;
+  if (!metrics || textWidth('0', metrics.cell) === null) return null;
+  return { metrics, viewW: el.clientWidth };
+}
+const sameBox = (a: Box, b: Box) =>
+  a.viewW === b.viewW &&
+  a.metrics.cell === b.metrics.cell &&
+  a.metrics.bold === b.metrics.bold &&
+  a.metrics.index === b.metrics.index &&
+  a.metrics.head === b.metrics.head &&
+  a.metrics.padX === b.metrics.padX;
+
 /**
  * The column window of the table `ref` (`n` columns of `c`) in its parent, the scroll box
  * (windowed when `enabled` and the browser can measure); `labels` are the row headers' texts.
@@ -85,41 +104,8 @@ export function useColumnWindow(
   labels: readonly string[],
   enabled: boolean,
 ): ColumnWindow {
-  const theme = useApp((s) => s.theme);
-  const [box, setBox] = useState<{ metrics: TableMetrics; viewW: number } | null>(null);
+  const box = useMeasured(ref, enabled, parentOf, measureBox, sameBox);
   const [scrollLeft, setScrollLeft] = useState(0);
-
-  useLayoutEffect(() => {
-    const el = ref.current?.parentElement;
-    if (!enabled || !el) {
-      setBox(null);
-      return;
-    }
-    const read = () => {
-      const metrics = el.clientWidth > 0 ? measureTable(el) : null;
-      if (!metrics || textWidth('0', metrics.cell) === null) {
-        setBox(null);
-        return;
-      }
-      const viewW = el.clientWidth;
-      setBox((prev) =>
-        prev &&
-        prev.viewW === viewW &&
-        prev.metrics.cell === metrics.cell &&
-        prev.metrics.bold === metrics.bold &&
-        prev.metrics.index === metrics.index &&
-        prev.metrics.head === metrics.head &&
-        prev.metrics.padX === metrics.padX
-          ? prev
-          : { metrics, viewW },
-      );
-    };
-    read();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(read);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref, enabled, theme]);
 
   const labelKey = labels.join('\u0000');
   const geometry = useMemo(() => {
