@@ -46,6 +46,26 @@ export interface WeightPaint {
   lut: Uint32Array;
 }
 
+/** What both pixel painters start from: the buffer (side × side), its packed view, colours, sep, weight scale. */
+function paintSetup(sep: number, n: number, side: number, palette: MaskPalette, weights?: WeightPaint, into?: Uint8ClampedArray<ArrayBuffer>) {
+  const out = into && into.length === side * side * 4 ? into : new Uint8ClampedArray(side * side * 4);
+  return {
+    out,
+    px: new Uint32Array(out.buffer, out.byteOffset, side * side),
+    visible: packColor(palette.visible),
+    masked: packColor(palette.masked),
+    future: packColor(palette.future),
+    a: Math.min(Math.max(sep, 0), n),
+    scale: weights ? 255 / weights.max : 0,
+  };
+}
+
+/** The packed colour of weight `w` (scale = 255 / max), clamped to the table. */
+const shade = (lut: Uint32Array, w: number, scale: number): number => {
+  const j = Math.round(w * scale);
+  return lut[j < 0 ? 0 : j > 255 ? 255 : j]!;
+};
+
 /**
  * RGBA bytes, shape [n, n, 4], of the mask with sep: row q is visible over keys
  * 0..max(sep, q+1)-1, then masked (Part A rows) or future (Part B rows). With weights, visible
@@ -58,22 +78,13 @@ export function maskPixels(
   weights?: WeightPaint,
   into?: Uint8ClampedArray<ArrayBuffer>,
 ): Uint8ClampedArray<ArrayBuffer> {
-  const out = into && into.length === n * n * 4 ? into : new Uint8ClampedArray(n * n * 4);
-  const px = new Uint32Array(out.buffer, out.byteOffset, n * n);
-  const visible = packColor(palette.visible);
-  const masked = packColor(palette.masked);
-  const future = packColor(palette.future);
-  const a = Math.min(Math.max(sep, 0), n);
-  const scale = weights ? 255 / weights.max : 0;
+  const { out, px, visible, masked, future, a, scale } = paintSetup(sep, n, n, palette, weights, into);
   for (let q = 0; q < n; q++) {
     const row = q * n;
     const end = row + Math.min(n, Math.max(a, q + 1));
     if (weights) {
       const { flat, lut } = weights;
-      for (let i = row; i < end; i++) {
-        const j = Math.round(flat[i]! * scale);
-        px[i] = lut[j < 0 ? 0 : j > 255 ? 255 : j]!;
-      }
+      for (let i = row; i < end; i++) px[i] = shade(lut, flat[i]!, scale);
     } else px.fill(visible, row, end);
     px.fill(q < a ? masked : future, end, row + n);
   }
@@ -126,13 +137,7 @@ export function maskPixelsSampled(
   weights?: WeightPaint,
   into?: Uint8ClampedArray<ArrayBuffer>,
 ): Uint8ClampedArray<ArrayBuffer> {
-  const out = into && into.length === side * side * 4 ? into : new Uint8ClampedArray(side * side * 4);
-  const px = new Uint32Array(out.buffer, out.byteOffset, side * side);
-  const visible = packColor(palette.visible);
-  const masked = packColor(palette.masked);
-  const future = packColor(palette.future);
-  const a = Math.min(Math.max(sep, 0), n);
-  const scale = weights ? 255 / weights.max : 0;
+  const { out, px, visible, masked, future, a, scale } = paintSetup(sep, n, side, palette, weights, into);
   const cellOf = (p: number) => Math.min(n - 1, Math.floor(((p + 0.5) * n) / side));
   for (let y = 0; y < side; y++) {
     const q = cellOf(y);
@@ -142,10 +147,8 @@ export function maskPixelsSampled(
       const k = cellOf(x);
       let c: number;
       if (k >= seen) c = hidden;
-      else if (weights) {
-        const j = Math.round(weights.flat[q * n + k]! * scale);
-        c = weights.lut[j < 0 ? 0 : j > 255 ? 255 : j]!;
-      } else c = visible;
+      else if (weights) c = shade(weights.lut, weights.flat[q * n + k]!, scale);
+      else c = visible;
       px[y * side + x] = c;
     }
   }
