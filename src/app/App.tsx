@@ -1,6 +1,8 @@
 /**
  * The app shell: header and toolbar, then the panels in pipeline order (text → spans → Part A →
- * Part B → 2D positions → attention mask), and the notices. Panels read the store themselves.
+ * Part B → 2D positions → attention mask), and the notices. Panels read the store themselves;
+ * each sits in a `PanelLane`, so the panels in view take an edit first and those out of view
+ * follow once the edits pause.
  */
 import { MaskPanel } from '../panels/Mask/MaskPanel';
 import { ModelPanel } from '../panels/Model/ModelPanel';
@@ -23,6 +25,7 @@ import { ExplorerPanel } from '../panels/Explorer/ExplorerPanel';
 import { QuizPanel } from '../panels/Quiz/QuizPanel';
 import { useT } from '../i18n';
 import { Header } from './Header';
+import { PanelLane } from './ui/PanelLane';
 import { useDocumentAttributes } from './useDocumentAttributes';
 
 /**
@@ -48,20 +51,46 @@ export function App() {
         }
       />
       <main className="app-main" aria-label={t('app.mainLabel')}>
-        <TextPanel />
-        <SpansPanel />
-        <PartAPanel />
-        <PartBPanel />
-        <PositionsPanel />
+        <PanelLane section="panel-text">
+          <TextPanel />
+        </PanelLane>
+        <PanelLane section="panel-spans">
+          <SpansPanel />
+        </PanelLane>
+        <PanelLane section="panel-part-a">
+          <PartAPanel />
+        </PanelLane>
+        <PanelLane section="panel-part-b">
+          <PartBPanel />
+        </PanelLane>
+        <PanelLane section="panel-positions">
+          <PositionsPanel />
+        </PanelLane>
         {/* ---- Step 6: the attention mask (src/panels/Mask, built separately). ---- */}
-        <LiveMaskPanel />
-        <ModelPanel />
-        <ZooPanel />
-        <FinetunePanel />
-        <ExplorerPanel />
-        <QuizPanel />
-        <ImportPanel />
-        <StatsPanel />
+        <PanelLane section="panel-mask">
+          <LiveMaskPanel />
+        </PanelLane>
+        <PanelLane section="panel-model">
+          <ModelPanel />
+        </PanelLane>
+        <PanelLane section="panel-zoo">
+          <ZooPanel />
+        </PanelLane>
+        <PanelLane section="panel-finetune">
+          <FinetunePanel />
+        </PanelLane>
+        <PanelLane section="panel-explorer">
+          <ExplorerPanel />
+        </PanelLane>
+        <PanelLane section="panel-quiz">
+          <QuizPanel />
+        </PanelLane>
+        <PanelLane section="panel-import">
+          <ImportPanel />
+        </PanelLane>
+        <PanelLane section="panel-stats">
+          <StatsPanel />
+        </PanelLane>
       </main>
       <Lesson />
       <Notices />

@@ -1,9 +1,11 @@
 /** React bindings of the store: one selector per field, derived data through `useDerived`. */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { shallow } from 'zustand/shallow';
-import { derive, highlightOf, type Derived, type Highlight } from './derive';
+import { derive, highlightOf, tokensFor, type Derived, type Highlight } from './derive';
+import { LaneContext } from './lane';
+import { createPacer } from './pace';
 import { store } from './store';
 import type { AppState } from './state';
 
@@ -29,22 +31,68 @@ export function useDerived(): Derived {
 
 type Input = ReturnType<typeof pickInput>;
 
+/** One pacer for the page: the panels in view share each edit's render. */
+const pacer = createPacer();
+let decided: { state: AppState; urgent: boolean } | null = null;
+
+/** Do the panels in view take the store's current state in the edit's own render? (Once per edit.) */
+function urgentNow(next: Input): boolean {
+  const state = store.getState();
+  if (decided?.state !== state) {
+    const tokens = tokensFor(next).length;
+    const now = performance.now();
+    const urgent = pacer.urgent(tokens, now);
+    if (urgent) {
+      pacer.started(tokens, now);
+      // The urgent render commits before this task ends; if nothing committed, nothing changed.
+      setTimeout(() => pacer.abandon(), 0);
+    }
+    decided = { state, urgent };
+  }
+  return decided.urgent;
+}
+
 /**
- * The store's inputs to `derive`, followed in a transition: the component keeps what it last
- * rendered until React renders the new inputs in the background (interrupted, and restarted, by
- * each keystroke). Unlike `useDeferredValue` of a store selection, it is not subscribed for an
- * urgent render: a keystroke's urgent render never reaches the panels that use it at all.
+ * The store's inputs to `derive`, as a panel follows them:
+ * - Outside a lane (tests, stories, dialogs): in a transition. The component keeps what it last
+ *   rendered until React renders the new inputs in the background (interrupted, and restarted, by
+ *   each keystroke). Unlike `useDeferredValue` of a store selection, it is not subscribed for an
+ *   urgent render: a keystroke's urgent render never reaches it at all.
+ * - In a panel's lane (`LaneContext`), in view: in the edit's own render while the pacer says the
+ *   panels in view fit a frame's budget (the frame that shows the keystroke shows them too), else
+ *   in a transition as above.
+ * - In a lane, out of view: later, when the lane says so (once the edits pause).
  */
 function useTransitionInput(): Input {
+  const lane = useContext(LaneContext);
   const [input, setInput] = useState(() => pickInput(store.getState()));
   useEffect(() => {
+    const key = {};
+    let last: Input | null = null; // the inputs last handed to React (or waiting in the lane)
+    const apply = (next: Input) => setInput((prev) => (shallow(prev, next) ? prev : next));
     const follow = () => {
       const next = pickInput(store.getState());
-      startTransition(() => setInput((prev) => (shallow(prev, next) ? prev : next)));
+      if (last && shallow(last, next)) return; // a change to something else (the pointer, say)
+      last = next;
+      if (lane && !lane.onScreen()) {
+        lane.later(key, () => apply(next));
+        return;
+      }
+      lane?.cancel(key);
+      if (lane && urgentNow(next)) apply(next);
+      else startTransition(() => apply(next));
     };
     follow(); // anything that changed between the render and this subscription
-    return store.subscribe(follow);
-  }, []);
+    const unsubscribe = store.subscribe(follow);
+    return () => {
+      unsubscribe();
+      lane?.cancel(key);
+    };
+  }, [lane]);
+  // The commit of an urgent render ends the pacer's measurement (after every layout effect).
+  useLayoutEffect(() => {
+    queueMicrotask(() => pacer.committed(performance.now()));
+  }, [input]);
   return input;
 }
 

@@ -5,3 +5,4 @@ export * from './hooks';
 export * from './url';
 export * from './remap';
 export { startSync, loadInitial, readStored } from './persist';
+export { LaneContext, type Lane } from './lane';

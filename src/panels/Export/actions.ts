@@ -7,6 +7,7 @@ import { exportErrorText } from '../../i18n/export';
 import type { Translate } from '../../i18n';
 import { choicesOf, currentDerived, formatUrl, store } from '../../store';
 import { currentFigure2 } from './figure';
+import { catchUpAll } from '../../app/ui/lane';
 
 export interface Outcome {
   message: string;
@@ -24,6 +25,7 @@ async function saving(t: Translate, name: string, make: () => Promise<Blob | str
 }
 
 export function exportPanel(t: Translate, id: string, format: 'svg' | 'png'): Promise<Outcome> {
+  catchUpAll(); // a panel out of view may not have followed the last edit yet
   const el = document.getElementById(`panel-${id}`);
   const name = `glm-${id}.${format}`;
   if (!el) return Promise.resolve({ message: t('export.failed', { name, error: t('export.error.noPanel') }) });

@@ -1,0 +1,167 @@
+// A panel's lane: out of view, a panel follows the edits once they pause (or after a bound), and
+// at once when it comes near the view; in view, or without IntersectionObserver, at once.
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catchUpAll, createLane } from '../../src/app/ui/lane';
+import { PanelLane } from '../../src/app/ui/PanelLane';
+import { resetStore, setText, useDeferredDerivedInput } from '../../src/store';
+
+/** A stand-in IntersectionObserver whose reports the test sends. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  targets: Element[] = [];
+  constructor(
+    private readonly cb: IntersectionObserverCallback,
+    readonly options: IntersectionObserverInit = {},
+  ) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: Element) {
+    this.targets.push(el);
+  }
+  disconnect() {
+    this.targets = [];
+  }
+  report(isIntersecting: boolean) {
+    const entries = this.targets.map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry);
+    this.cb(entries, this as unknown as IntersectionObserver);
+  }
+}
+
+/** The observer watching the view itself (no margin), and the one watching near it. */
+const view = () => FakeObserver.all.find((o) => !o.options.rootMargin)!;
+const near = () => FakeObserver.all.find((o) => !!o.options.rootMargin)!;
+
+beforeEach(() => {
+  FakeObserver.all = [];
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('createLane', () => {
+  it('without IntersectionObserver, a panel counts as in view', () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const lane = createLane();
+    lane.observe(document.body);
+    expect(lane.onScreen()).toBe(true);
+  });
+
+  it('out of view, runs the latest pending change of each key once the edits pause', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const lane = createLane({ quietMs: 100, maxWaitMs: 1000 });
+    lane.observe(document.body);
+    view().report(false);
+    expect(lane.onScreen()).toBe(false);
+    const a = { key: {} };
+    const runs: string[] = [];
+    lane.later(a.key, () => runs.push('a1'));
+    vi.advanceTimersByTime(60);
+    lane.later(a.key, () => runs.push('a2')); // replaces a1, and the pause starts again
+    lane.later({}, () => runs.push('b'));
+    vi.advanceTimersByTime(99);
+    expect(runs).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual(['a2', 'b']);
+  });
+
+  it('during a long run of edits, waits maxWaitMs at most', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const lane = createLane({ quietMs: 100, maxWaitMs: 300 });
+    lane.observe(document.body);
+    view().report(false);
+    const key = {};
+    let ran = 0;
+    for (let t = 0; t < 250; t += 50) {
+      lane.later(key, () => ran++); // every 50 ms: never a 100 ms pause
+      vi.advanceTimersByTime(50);
+    }
+    lane.later(key, () => ran++); // at 250 ms: a pause would end at 350
+    vi.advanceTimersByTime(49);
+    expect(ran).toBe(0);
+    vi.advanceTimersByTime(1); // 300 ms after the first change
+    expect(ran).toBe(1);
+  });
+
+  it('runs what is pending as soon as the panel comes near the view, and forgets what is cancelled', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const lane = createLane({ quietMs: 100 });
+    lane.observe(document.body);
+    view().report(false);
+    const runs: string[] = [];
+    const gone = {};
+    lane.later({}, () => runs.push('kept'));
+    lane.later(gone, () => runs.push('gone'));
+    lane.cancel(gone);
+    near().report(true);
+    expect(runs).toEqual(['kept']);
+    expect(lane.onScreen()).toBe(false); // near is not in view
+    view().report(true);
+    expect(lane.onScreen()).toBe(true);
+    vi.advanceTimersByTime(500);
+    expect(runs).toEqual(['kept']);
+  });
+});
+
+describe('catchUpAll', () => {
+  it('runs what every watching lane has pending, now and once', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const runs: string[] = [];
+    const a = createLane({ quietMs: 100 });
+    const b = createLane({ quietMs: 100 });
+    const stopA = a.observe(document.body);
+    const stopB = b.observe(document.body);
+    for (const o of FakeObserver.all) o.report(false);
+    a.later({}, () => runs.push('a'));
+    b.later({}, () => runs.push('b'));
+    catchUpAll();
+    expect(runs).toEqual(['a', 'b']);
+    vi.advanceTimersByTime(500);
+    expect(runs).toEqual(['a', 'b']);
+    stopA();
+    stopB();
+  });
+});
+
+function LastToken() {
+  const { texts } = useDeferredDerivedInput();
+  return <p>last: {texts[texts.length - 1]}</p>;
+}
+
+describe('PanelLane', () => {
+  it('keeps a panel out of view on its last state until the edits pause', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    resetStore({ text: 'one two', cls: false, tokenizer: 'words', spans: [], order: [] });
+    render(
+      <section id="panel-x">
+        <PanelLane section="panel-x" options={{ quietMs: 100, maxWaitMs: 1000 }}>
+          <LastToken />
+        </PanelLane>
+      </section>,
+    );
+    expect(screen.getByText('last: two')).toBeInTheDocument();
+    act(() => view().report(false));
+    await act(async () => setText('one two three'));
+    await act(async () => vi.advanceTimersByTime(50));
+    expect(screen.getByText('last: two')).toBeInTheDocument();
+    await act(async () => vi.advanceTimersByTime(60));
+    expect(screen.getByText('last: three')).toBeInTheDocument();
+  });
+
+  it('in view, a panel follows the edit at once', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    resetStore({ text: 'one two', cls: false, tokenizer: 'words', spans: [], order: [] });
+    render(
+      <section id="panel-y">
+        <PanelLane section="panel-y" options={{ quietMs: 100 }}>
+          <LastToken />
+        </PanelLane>
+      </section>,
+    );
+    act(() => view().report(true));
+    await act(async () => setText('one two four'));
+    expect(screen.getByText('last: four')).toBeInTheDocument();
+  });
+});
