@@ -2,7 +2,7 @@
 // at once when it comes near the view; in view, or without IntersectionObserver, at once.
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { catchUpAll, createLane } from '../../src/app/ui/lane';
+import { createLaneGroup } from '../../src/app/ui/lane';
 import { PanelLane } from '../../src/app/ui/PanelLane';
 import { resetStore, setText, useDeferredDerivedInput } from '../../src/store';
 
@@ -44,14 +44,14 @@ afterEach(() => {
 describe('createLane', () => {
   it('without IntersectionObserver, a panel counts as in view', () => {
     vi.stubGlobal('IntersectionObserver', undefined);
-    const lane = createLane();
+    const lane = createLaneGroup().lane();
     lane.observe(document.body);
     expect(lane.onScreen()).toBe(true);
   });
 
   it('out of view, runs the latest pending change of each key once the edits pause', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const lane = createLane({ quietMs: 100, maxWaitMs: 1000 });
+    const lane = createLaneGroup({ quietMs: 100, maxWaitMs: 1000 }).lane();
     lane.observe(document.body);
     view().report(false);
     expect(lane.onScreen()).toBe(false);
@@ -69,7 +69,7 @@ describe('createLane', () => {
 
   it('during a long run of edits, waits maxWaitMs at most', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const lane = createLane({ quietMs: 100, maxWaitMs: 300 });
+    const lane = createLaneGroup({ quietMs: 100, maxWaitMs: 300 }).lane();
     lane.observe(document.body);
     view().report(false);
     const key = {};
@@ -87,7 +87,7 @@ describe('createLane', () => {
 
   it('runs what is pending as soon as the panel comes near the view, and forgets what is cancelled', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
-    const lane = createLane({ quietMs: 100 });
+    const lane = createLaneGroup({ quietMs: 100 }).lane();
     lane.observe(document.body);
     view().report(false);
     const runs: string[] = [];
@@ -105,23 +105,40 @@ describe('createLane', () => {
   });
 });
 
-describe('catchUpAll', () => {
-  it('runs what every watching lane has pending, now and once', () => {
+describe('a group of lanes', () => {
+  it('catches up together: one pause for all, counted from the last change to any', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     const runs: string[] = [];
-    const a = createLane({ quietMs: 100 });
-    const b = createLane({ quietMs: 100 });
-    const stopA = a.observe(document.body);
-    const stopB = b.observe(document.body);
+    const group = createLaneGroup({ quietMs: 100, maxWaitMs: 1000 });
+    const a = group.lane();
+    const b = group.lane();
+    a.observe(document.body);
+    b.observe(document.body);
+    for (const o of FakeObserver.all) o.report(false);
+    a.later({}, () => runs.push('a'));
+    vi.advanceTimersByTime(80);
+    b.later({}, () => runs.push('b'));
+    vi.advanceTimersByTime(80); // 160 ms after a's change, 80 after b's
+    expect(runs).toEqual([]);
+    vi.advanceTimersByTime(20);
+    expect(runs).toEqual(['a', 'b']);
+  });
+
+  it('catchUp runs what every lane has pending, now and once', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    const runs: string[] = [];
+    const group = createLaneGroup({ quietMs: 100 });
+    const a = group.lane();
+    const b = group.lane();
+    a.observe(document.body);
+    b.observe(document.body);
     for (const o of FakeObserver.all) o.report(false);
     a.later({}, () => runs.push('a'));
     b.later({}, () => runs.push('b'));
-    catchUpAll();
+    group.catchUp();
     expect(runs).toEqual(['a', 'b']);
     vi.advanceTimersByTime(500);
     expect(runs).toEqual(['a', 'b']);
-    stopA();
-    stopB();
   });
 });
 
@@ -136,7 +153,7 @@ describe('PanelLane', () => {
     resetStore({ text: 'one two', cls: false, tokenizer: 'words', spans: [], order: [] });
     render(
       <section id="panel-x">
-        <PanelLane section="panel-x" options={{ quietMs: 100, maxWaitMs: 1000 }}>
+        <PanelLane section="panel-x" group={createLaneGroup({ quietMs: 100, maxWaitMs: 1000 })}>
           <LastToken />
         </PanelLane>
       </section>,
@@ -155,7 +172,7 @@ describe('PanelLane', () => {
     resetStore({ text: 'one two', cls: false, tokenizer: 'words', spans: [], order: [] });
     render(
       <section id="panel-y">
-        <PanelLane section="panel-y" options={{ quietMs: 100 }}>
+        <PanelLane section="panel-y" group={createLaneGroup({ quietMs: 100 })}>
           <LastToken />
         </PanelLane>
       </section>,

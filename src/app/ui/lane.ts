@@ -1,21 +1,20 @@
 /**
- * A panel's lane (`src/store/lane.ts`) in the browser: an IntersectionObserver says whether the
- * panel's section is on screen; while it is not, changes wait until the edits pause (`quietMs`)
- * or, during a long run of edits, at most `maxWaitMs`, and all come at once when the panel
- * scrolls near the view (a second observer, `margin` beyond it), before it is seen. Without IntersectionObserver (jsdom, old browsers) a panel counts
- * as on screen, and everything follows at once.
+ * Panels' lanes (`src/store/lane.ts`) in the browser. An IntersectionObserver says whether a
+ * panel's section is on screen. While it is not, its changes wait until the edits pause
+ * (`quietMs`) or, during a long run of edits, at most `maxWaitMs`; a lane also catches up at once
+ * when its panel scrolls near the view (a second observer, `margin` beyond it), before it is seen.
+ * The lanes of a group share one timer, so every waiting panel catches up in the same render.
+ * Without IntersectionObserver (jsdom, old browsers) a panel counts as on screen.
  */
 import { startTransition } from 'react';
 import { flushSync } from 'react-dom';
 import type { Lane } from '../../store/lane';
 
-export interface LaneOptions {
-  /** How long the edits must pause before a panel out of view follows them. */
+export interface GroupOptions {
+  /** How long the edits must pause before the panels out of view follow them. */
   quietMs?: number;
   /** The longest a change waits, however fast the edits come. */
   maxWaitMs?: number;
-  /** How far beyond the view a waiting panel catches up (IntersectionObserver's rootMargin). */
-  margin?: string;
 }
 
 export interface DomLane extends Lane {
@@ -23,71 +22,96 @@ export interface DomLane extends Lane {
   observe(el: Element | null): () => void;
 }
 
-/** Each watching lane's way to hand over (and forget) what it has pending, for `catchUpAll`. */
-const watching = new Set<() => (() => void)[]>();
-
-/**
- * Brings every panel up to date now, in one synchronous render: for what reads the panels' DOM
- * (a panel's picture, say) right after an edit.
- */
-export function catchUpAll(): void {
-  const runs = [...watching].flatMap((take) => take());
-  if (runs.length) flushSync(() => runs.forEach((run) => run()));
+export interface LaneGroup {
+  /** A lane for one panel; `margin`: how far beyond the view it catches up (rootMargin). */
+  lane(margin?: string): DomLane;
+  /** Brings every lane up to date now, in one synchronous render (for what reads their DOM). */
+  catchUp(): void;
 }
 
-export function createLane({ quietMs = 120, maxWaitMs = 600, margin = '50% 0px' }: LaneOptions = {}): DomLane {
-  let visible = true;
-  const pending = new Map<object, () => void>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let firstPending = 0;
+type Runs = Map<object, () => void>;
 
-  const take = () => {
+/** Takes (and forgets) the pending runs of `maps`. */
+const takeRuns = (maps: Runs[]): (() => void)[] =>
+  maps.flatMap((m) => {
+    const r = [...m.values()];
+    m.clear();
+    return r;
+  });
+
+export function createLaneGroup({ quietMs = 120, maxWaitMs = 600 }: GroupOptions = {}): LaneGroup {
+  const waiting = new Set<Runs>(); // the lanes with something pending
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let since = 0; // when the oldest pending change came
+
+  const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const runs = [...pending.values()];
-    pending.clear();
-    return runs;
   };
-  const flush = () => {
-    const runs = take();
-    if (runs.length)
-      startTransition(() => {
-        for (const run of runs) run();
-      });
+  const flushAll = () => {
+    stopTimer();
+    const runs = takeRuns([...waiting]);
+    waiting.clear();
+    if (runs.length) startTransition(() => runs.forEach((run) => run()));
+  };
+  const schedule = () => {
+    const now = performance.now();
+    if (timer === null) since = now;
+    stopTimer();
+    timer = setTimeout(flushAll, Math.max(0, Math.min(quietMs, since + maxWaitMs - now)));
   };
 
   return {
-    onScreen: () => visible,
-    later(key, run) {
-      const now = performance.now();
-      if (pending.size === 0) firstPending = now;
-      pending.set(key, run);
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(flush, Math.max(0, Math.min(quietMs, firstPending + maxWaitMs - now)));
-    },
-    cancel(key) {
-      pending.delete(key);
-    },
-    observe(el) {
-      if (!el || typeof IntersectionObserver === 'undefined') return () => {};
-      visible = false; // until the observer's first report, a moment after this
-
-      const last = (entries: IntersectionObserverEntry[]) => entries[entries.length - 1]!.isIntersecting;
-      const view = new IntersectionObserver((entries) => {
-        visible = last(entries);
-        if (visible) flush();
-      });
-      const near = new IntersectionObserver((entries) => last(entries) && flush(), { rootMargin: margin });
-      view.observe(el);
-      near.observe(el);
-      watching.add(take);
-      return () => {
-        watching.delete(take);
-        view.disconnect();
-        near.disconnect();
-        visible = true;
-        flush();
+    lane(margin = '50% 0px') {
+      let visible = true;
+      const pending: Runs = new Map();
+      const flushMine = () => {
+        waiting.delete(pending);
+        if (waiting.size === 0) stopTimer();
+        const runs = takeRuns([pending]);
+        if (runs.length) startTransition(() => runs.forEach((run) => run()));
       };
+      return {
+        onScreen: () => visible,
+        later(key, run) {
+          pending.set(key, run);
+          waiting.add(pending);
+          schedule();
+        },
+        cancel(key) {
+          pending.delete(key);
+        },
+        observe(el) {
+          if (!el || typeof IntersectionObserver === 'undefined') return () => {};
+          visible = false; // until the observer's first report, a moment after this
+          const last = (entries: IntersectionObserverEntry[]) => entries[entries.length - 1]!.isIntersecting;
+          const view = new IntersectionObserver((entries) => {
+            visible = last(entries);
+            if (visible) flushMine();
+          });
+          const near = new IntersectionObserver((entries) => last(entries) && flushMine(), { rootMargin: margin });
+          view.observe(el);
+          near.observe(el);
+          return () => {
+            view.disconnect();
+            near.disconnect();
+            visible = true;
+            flushMine();
+          };
+        },
+      };
+    },
+    catchUp() {
+      stopTimer();
+      const runs = takeRuns([...waiting]);
+      waiting.clear();
+      if (runs.length) flushSync(() => runs.forEach((run) => run()));
     },
   };
 }
+
+/** The page's panels share one group. */
+export const panelLanes = createLaneGroup();
+
+/** Brings every panel up to date now (before a panel's picture is taken from its DOM). */
+export const catchUpAll = (): void => panelLanes.catchUp();
