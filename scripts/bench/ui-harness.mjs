@@ -16,16 +16,35 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Runs in the page before the app. At the edit (the textarea's `input`, or the `pointerdown` that
- * starts a span) it notes performance.now(). Every DOM mutation after that schedules a probe that
+ * Runs in the page before the app. At the edit (the textarea's `input`, or the `pointerup` that
+ * adds a span) it notes performance.now(). Every DOM mutation after that schedules a probe that
  * waits for the next frame (requestAnimationFrame) and then for the task after it (a MessageChannel
- * message): that is when the frame holding the mutation has been painted. The last probe of an edit
- * is "every panel painted". The first probe after `input`, mutation or not, is when the textarea's
- * own frame was painted: how long typing waited.
+ * message): that is when the frame holding the mutation has been painted.
+ * - `painted`: the last probe of a mutation on screen (outside the panels, or in a panel that
+ *   intersects the view): every panel you can see painted.
+ * - `updated`: the last probe of any mutation: every panel's DOM up to date and, for those in view,
+ *   painted. Panels out of view are not painted (`content-visibility: auto`) and follow the edits
+ *   once they pause (`src/app/ui/lane.ts`), so this includes that pause.
+ * - `typed`: the first probe after `input`, mutation or not: when the textarea's own frame was
+ *   painted, i.e. how long typing waited.
+ * Which panels are on screen comes from an IntersectionObserver, not from measuring each mutation
+ * (which would force a layout inside the edit being measured).
  */
 export function probe() {
-  const b = { t0: null, kind: null, painted: null, typed: null, lastMutation: 0, mutations: 0 };
+  const b = { t0: null, kind: null, painted: null, updated: null, typed: null, lastMutation: 0, mutations: 0 };
   window.__bench = b;
+  const inView = new Set();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting) inView.add(e.target);
+      else inView.delete(e.target);
+    }
+  });
+  const watchPanels = () => document.querySelectorAll('section.panel').forEach((el) => io.observe(el));
+  const onScreen = (el) => {
+    const panel = el?.closest('section.panel');
+    return !panel || inView.has(panel);
+  };
   const afterPaint = (fn) =>
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
@@ -33,9 +52,11 @@ export function probe() {
       ch.port2.postMessage(0);
     });
   const start = (kind) => {
+    watchPanels();
     b.t0 = performance.now();
     b.kind = kind;
     b.painted = null;
+    b.updated = null;
     b.typed = null;
     b.mutations = 0;
     if (b.trace) b.trace = [];
@@ -45,23 +66,28 @@ export function probe() {
     });
   };
   document.addEventListener('input', () => start('input'), true);
-  document.addEventListener('pointerdown', () => start('pointer'), true);
+  // A span is added when the press ends (the picker selects on release, so a drag can extend it).
+  document.addEventListener('pointerup', () => start('pointer'), true);
   const observe = () =>
     new MutationObserver((records) => {
       b.lastMutation = performance.now();
       if (b.t0 === null) return;
       b.mutations++;
       const t0 = b.t0;
-      if (b.trace) {
-        const now = performance.now() - t0;
-        for (const m of records) {
-          const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      const now = performance.now() - t0;
+      let seen = false;
+      for (const m of records) {
+        const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        if (!seen && onScreen(el)) seen = true;
+        if (b.trace) {
           const where = el?.closest('section[id], [role="dialog"], header, aside')?.id || el?.closest('header, aside')?.tagName || el?.tagName;
           b.trace.push([Math.round(now), where]);
         }
       }
       afterPaint((t) => {
-        if (b.t0 === t0) b.painted = Math.max(b.painted ?? 0, t - t0);
+        if (b.t0 !== t0) return;
+        b.updated = Math.max(b.updated ?? 0, t - t0);
+        if (seen) b.painted = Math.max(b.painted ?? 0, t - t0);
       });
     }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
   if (document.documentElement) observe();
