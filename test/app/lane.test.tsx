@@ -105,16 +105,21 @@ describe('createLane', () => {
   });
 });
 
+/** A group of two lanes, both watching a panel out of view. */
+function twoLanesOutOfView(options: Parameters<typeof createLaneGroup>[0]) {
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  const group = createLaneGroup(options);
+  const [a, b] = [group.lane(), group.lane()];
+  a.observe(document.body);
+  b.observe(document.body);
+  for (const o of FakeObserver.all) o.report(false);
+  return { group, a, b };
+}
+
 describe('a group of lanes', () => {
   it('catches up together: one pause for all, counted from the last change to any', () => {
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
     const runs: string[] = [];
-    const group = createLaneGroup({ quietMs: 100, maxWaitMs: 1000 });
-    const a = group.lane();
-    const b = group.lane();
-    a.observe(document.body);
-    b.observe(document.body);
-    for (const o of FakeObserver.all) o.report(false);
+    const { a, b } = twoLanesOutOfView({ quietMs: 100, maxWaitMs: 1000 });
     a.later({}, () => runs.push('a'));
     vi.advanceTimersByTime(80);
     b.later({}, () => runs.push('b'));
@@ -125,14 +130,8 @@ describe('a group of lanes', () => {
   });
 
   it('catchUp runs what every lane has pending, now and once', () => {
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
     const runs: string[] = [];
-    const group = createLaneGroup({ quietMs: 100 });
-    const a = group.lane();
-    const b = group.lane();
-    a.observe(document.body);
-    b.observe(document.body);
-    for (const o of FakeObserver.all) o.report(false);
+    const { group, a, b } = twoLanesOutOfView({ quietMs: 100 });
     a.later({}, () => runs.push('a'));
     b.later({}, () => runs.push('b'));
     group.catchUp();
