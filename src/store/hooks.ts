@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { shallow } from 'zustand/shallow';
 import { derive, highlightOf, tokensFor, type Derived, type Highlight } from './derive';
 import { LaneContext } from './lane';
-import { createPacer } from './pace';
+import { createPacer, type Pacer } from './pace';
 import { store } from './store';
 import type { AppState } from './state';
 
@@ -31,19 +31,28 @@ export function useDerived(): Derived {
 
 type Input = ReturnType<typeof pickInput>;
 
-/** One pacer for the page: the panels in view share each edit's render. */
-const pacer = createPacer();
+/**
+ * Two pacers for the page (the panels in view share each edit's render): one for typing, whose
+ * frame must not wait, with half a frame of script; one for the other edits (a span added, an
+ * order, an option), which may take most of a frame, since no keystroke is waiting behind them.
+ */
+const pacers = { typing: createPacer(), other: createPacer({ budgetMs: 14, initialRate: 14 / 2048 }) };
 let decided: { state: AppState; urgent: boolean } | null = null;
+let measuring: Pacer | null = null;
+let lastText: string | null = null;
 
 /** Do the panels in view take the store's current state in the edit's own render? (Once per edit.) */
 function urgentNow(next: Input): boolean {
   const state = store.getState();
   if (decided?.state !== state) {
+    const pacer = lastText !== null && next.text !== lastText ? pacers.typing : pacers.other;
+    lastText = next.text;
     const tokens = tokensFor(next).length;
     const now = performance.now();
     const urgent = pacer.urgent(tokens, now);
     if (urgent) {
       pacer.started(tokens, now);
+      measuring = pacer;
       // The urgent render commits before this task ends; if nothing committed, nothing changed.
       setTimeout(() => pacer.abandon(), 0);
     }
@@ -91,7 +100,7 @@ function useTransitionInput(): Input {
   }, [lane]);
   // The commit of an urgent render ends the pacer's measurement (after every layout effect).
   useLayoutEffect(() => {
-    queueMicrotask(() => pacer.committed(performance.now()));
+    queueMicrotask(() => measuring?.committed(performance.now()));
   }, [input]);
   return input;
 }
