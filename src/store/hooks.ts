@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { shallow } from 'zustand/shallow';
 import { derive, highlightOf, tokensFor, type Derived, type Highlight } from './derive';
 import { LaneContext } from './lane';
-import { createPacer, type Pacer } from './pace';
+import { committedNow, urgentNow } from './urgency';
 import { store } from './store';
 import type { AppState } from './state';
 
@@ -30,36 +30,6 @@ export function useDerived(): Derived {
 }
 
 type Input = ReturnType<typeof pickInput>;
-
-/**
- * Two pacers for the page (the panels in view share each edit's render): one for typing, whose
- * frame must not wait, with half a frame of script; one for the other edits (a span added, an
- * order, an option), which may take most of a frame, since no keystroke is waiting behind them.
- */
-const pacers = { typing: createPacer(), other: createPacer({ budgetMs: 14, initialRate: 14 / 2048 }) };
-let decided: { state: AppState; urgent: boolean } | null = null;
-let measuring: Pacer | null = null;
-let lastText: string | null = null;
-
-/** Do the panels in view take the store's current state in the edit's own render? (Once per edit.) */
-function urgentNow(next: Input): boolean {
-  const state = store.getState();
-  if (decided?.state !== state) {
-    const pacer = lastText !== null && next.text !== lastText ? pacers.typing : pacers.other;
-    lastText = next.text;
-    const tokens = tokensFor(next).length;
-    const now = performance.now();
-    const urgent = pacer.urgent(tokens, now);
-    if (urgent) {
-      pacer.started(tokens, now);
-      measuring = pacer;
-      // The urgent render commits before this task ends; if nothing committed, nothing changed.
-      setTimeout(() => pacer.abandon(), 0);
-    }
-    decided = { state, urgent };
-  }
-  return decided.urgent;
-}
 
 /**
  * The store's inputs to `derive`, as a panel follows them:
@@ -88,7 +58,7 @@ function useTransitionInput(): Input {
         return;
       }
       lane?.cancel(key);
-      if (lane && urgentNow(next)) apply(next);
+      if (lane && urgentNow(() => tokensFor(next).length, next.text)) apply(next);
       else startTransition(() => apply(next));
     };
     follow(); // anything that changed between the render and this subscription
@@ -100,7 +70,7 @@ function useTransitionInput(): Input {
   }, [lane]);
   // The commit of an urgent render ends the pacer's measurement (after every layout effect).
   useLayoutEffect(() => {
-    queueMicrotask(() => measuring?.committed(performance.now()));
+    queueMicrotask(committedNow);
   }, [input]);
   return input;
 }
