@@ -25,13 +25,13 @@ export const CHROMIUM_ARGS = [
  * - `updated`: the last probe of any mutation: every panel's DOM up to date and, for those in view,
  *   painted. Panels out of view are not painted (`content-visibility: auto`) and follow the edits
  *   once they pause (`src/app/ui/lane.ts`), so this includes that pause.
- * - `typed`: the first probe after `input`, mutation or not: when the textarea's own frame was
- *   painted, i.e. how long typing waited.
+ * - `firstFrame`: the first probe after the edit, mutation or not: when the edit's own frame (the
+ *   one that shows the typed letter, after a keystroke) was painted.
  * Which panels are on screen comes from an IntersectionObserver, not from measuring each mutation
  * (which would force a layout inside the edit being measured).
  */
 export function probe() {
-  const b = { t0: null, kind: null, painted: null, updated: null, typed: null, lastMutation: 0, mutations: 0 };
+  const b = { t0: null, kind: null, painted: null, updated: null, firstFrame: null, lastMutation: 0, mutations: 0 };
   window.__bench = b;
   const inView = new Set();
   const io = new IntersectionObserver((entries) => {
@@ -57,12 +57,12 @@ export function probe() {
     b.kind = kind;
     b.painted = null;
     b.updated = null;
-    b.typed = null;
+    b.firstFrame = null;
     b.mutations = 0;
     if (b.trace) b.trace = [];
     const t0 = b.t0;
     afterPaint((t) => {
-      if (b.t0 === t0) b.typed = t - t0;
+      if (b.t0 === t0) b.firstFrame = t - t0;
     });
   };
   document.addEventListener('input', () => start('input'), true);

@@ -23,6 +23,6 @@ for (let i = 0; i < 3; i++) {
   const b = await page.evaluate(() => window.__bench);
   const summary = {};
   for (const [t, w] of b.trace) { summary[w] ??= [t, t, 0]; summary[w][1] = t; summary[w][2]++; }
-  console.log(i, 'painted', b.painted?.toFixed(0), 'updated', b.updated?.toFixed(0), 'typed', b.typed?.toFixed(0), JSON.stringify(summary));
+  console.log(i, 'painted', b.painted?.toFixed(0), 'updated', b.updated?.toFixed(0), 'first frame', b.firstFrame?.toFixed(0), JSON.stringify(summary));
 }
 await browser.close(); await server.close();
