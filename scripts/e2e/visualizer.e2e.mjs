@@ -58,6 +58,37 @@ test('visualizer: typing text shows its tokens', async ({ page, baseUrl, console
   assert.deepEqual(consoleErrors, []);
 });
 
+test('visualizer: panels in view follow a keystroke in its own render, panels out of view once typing pauses', async ({ page, baseUrl, consoleErrors }) => {
+  await page.goto(`${baseUrl}?text=x1%20x2&spans=&cls=0`);
+  await until(() => maskCells(page), 4);
+  await page.waitForTimeout(300); // the observers have reported which panels are in view
+  // In one task of the page: type a word as the browser would (an input event), then look after the
+  // microtasks in which React flushes a keystroke's render, and again after a pause. Doing it all
+  // inside the page keeps the check independent of how fast this machine is.
+  const seen = await page.evaluate(async () => {
+    const area = document.querySelector('#panel-text textarea');
+    const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+    set.call(area, 'x1 x2 zebra');
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'zebra' }));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    const chipsHave = (id) => [...document.querySelectorAll(`#${id} .chip-text`)].some((c) => c.textContent === 'zebra');
+    const zooHas = () => (document.getElementById('panel-zoo')?.textContent ?? '').includes('zebra');
+    const now = { text: chipsHave('panel-text'), zoo: zooHas() };
+    await new Promise((r) => setTimeout(r, 60)); // a transition would be done; the pause is 120 ms
+    const soon = { zoo: zooHas() };
+    await new Promise((r) => setTimeout(r, 1000));
+    return { now, soon, later: { zoo: zooHas() } };
+  });
+  assert.equal(seen.now.text, true, 'the Text panel (in view) shows the word’s chip in the keystroke’s own render');
+  assert.equal(seen.now.zoo, false);
+  assert.equal(seen.soon.zoo, false, 'the objective zoo (out of view) waits for a pause in the typing');
+  assert.equal(seen.later.zoo, true, 'the objective zoo has caught up once typing paused');
+  // Scrolled into view, the zoo shows the text as it is.
+  await page.locator('#panel-zoo').scrollIntoViewIfNeeded();
+  await until(async () => (await page.locator('#panel-zoo').textContent()).includes('zebra'), true);
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('visualizer: choosing spans changes Part A, Part B, positions and mask', async ({ page, baseUrl, screenshot }) => {
   await page.goto(`${baseUrl}?text=x1%20x2%20x3%20x4%20x5%20x6&spans=&cls=0`);
   await until(() => maskCells(page), 36);
