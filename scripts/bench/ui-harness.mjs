@@ -31,7 +31,8 @@ export const CHROMIUM_ARGS = [
  * (which would force a layout inside the edit being measured).
  */
 export function probe() {
-  const b = { t0: null, kind: null, painted: null, updated: null, firstFrame: null, lastMutation: 0, mutations: 0 };
+  // `frames`: every edit's firstFrame, in order (for a run of keystrokes; the caller empties it).
+  const b = { t0: null, kind: null, painted: null, updated: null, firstFrame: null, frames: [], lastMutation: 0, mutations: 0 };
   window.__bench = b;
   const inView = new Set();
   const io = new IntersectionObserver((entries) => {
@@ -62,6 +63,7 @@ export function probe() {
     if (b.trace) b.trace = [];
     const t0 = b.t0;
     afterPaint((t) => {
+      b.frames.push(t - t0);
       if (b.t0 === t0) b.firstFrame = t - t0;
     });
   };

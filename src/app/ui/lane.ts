@@ -1,8 +1,10 @@
 /**
  * Panels' lanes (`src/store/lane.ts`) in the browser. An IntersectionObserver says whether a
  * panel's section is on screen. While it is not, its changes wait until the edits pause
- * (`quietMs`) or, during a long run of edits, at most `maxWaitMs`; a lane also catches up at once
- * when its panel scrolls near the view (a second observer, `margin` beyond it), before it is seen.
+ * (`quietMs`), however long the run of edits: a catch-up in the middle of a burst of typing would
+ * make a keystroke wait for its commit (115 ms at 2,048 tokens, `scripts/bench/ui-burst.mjs`). A
+ * lane also catches up at once when its panel scrolls near the view (a second observer, `margin`
+ * beyond it), before it is seen.
  * The lanes of a group share one timer, so every waiting panel catches up in the same render.
  * Without IntersectionObserver (jsdom, old browsers) a panel counts as on screen.
  */
@@ -13,8 +15,6 @@ import type { Lane } from '../../store/lane';
 export interface GroupOptions {
   /** How long the edits must pause before the panels out of view follow them. */
   quietMs?: number;
-  /** The longest a change waits, however fast the edits come. */
-  maxWaitMs?: number;
 }
 
 export interface DomLane extends Lane {
@@ -39,10 +39,9 @@ const takeRuns = (maps: Runs[]): (() => void)[] =>
     return r;
   });
 
-export function createLaneGroup({ quietMs = 120, maxWaitMs = 600 }: GroupOptions = {}): LaneGroup {
+export function createLaneGroup({ quietMs = 120 }: GroupOptions = {}): LaneGroup {
   const waiting = new Set<Runs>(); // the lanes with something pending
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let since = 0; // when the oldest pending change came
 
   const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
@@ -55,10 +54,8 @@ export function createLaneGroup({ quietMs = 120, maxWaitMs = 600 }: GroupOptions
     if (runs.length) startTransition(() => runs.forEach((run) => run()));
   };
   const schedule = () => {
-    const now = performance.now();
-    if (timer === null) since = now;
     stopTimer();
-    timer = setTimeout(flushAll, Math.max(0, Math.min(quietMs, since + maxWaitMs - now)));
+    timer = setTimeout(flushAll, quietMs);
   };
 
   return {
