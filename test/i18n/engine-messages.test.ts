@@ -32,6 +32,44 @@ function same(c: { code: string; params: MessageParams }, message: string) {
   expect(english(c)).toBe(message);
 }
 
+/** One corruption of a batch: field `f` (of 8) at index `at`, with the value chosen by `v`. */
+function corrupt(b: CheckInput, f: number, at: number, v: number): void {
+  switch (f % 8) {
+    case 0:
+      b.tokens[at] = ['[S]', '[E]', '[MASK]', 'zz'][v % 4]!;
+      break;
+    case 1:
+      b.targets[at] = ['[E]', '[PAD]', 'zz'][v % 3]!;
+      break;
+    case 2:
+      b.lossMask[at] = 1 - (b.lossMask[at] ?? 0);
+      break;
+    case 3:
+      b.positionIds[at] = (b.positionIds[at] ?? 0) + 1 + (v % 3);
+      break;
+    case 4:
+      b.blockPositionIds[at] = (b.blockPositionIds[at] ?? 0) + 1;
+      break;
+    case 5:
+      b.attentionMask = b.attentionMask!.map((row, q) => (q === at ? row.map((x, k) => (k % 3 === v % 3 ? 1 - x : x)) : row));
+      break;
+    case 6:
+      b.original = [...b.original!, 'extra'];
+      break;
+    case 7:
+      b.original = b.original!.map((t, k) => (k === at ? `${t}!` : t));
+      break;
+  }
+}
+
+/** Problems, notes and variants of a batch, each read back in English. */
+function readBack(b: CheckInput): void {
+  for (const p of checkBatch(b).problems) same(p, p.message);
+  const r = checkWithVariants(b);
+  r.noteCodes.forEach((n, i) => same(n, r.notes[i]!));
+  for (const v of r.variants) expect(plain(translateMsg('en', variantMsg(v)))).toBe(v.message);
+}
+
 describe('engine codes, read back in English', () => {
   it('span and order problems', () => {
     const cases = [
@@ -100,42 +138,24 @@ describe('engine codes, read back in English', () => {
           attentionMask: attentionRows(built.sep, built.tokens.length),
         });
         const L = b.tokens.length;
-        for (const [f, i, v] of edits) {
-          const at = i % Math.max(1, L);
-          switch (f % 8) {
-            case 0:
-              b.tokens[at] = ['[S]', '[E]', '[MASK]', 'zz'][v % 4]!;
-              break;
-            case 1:
-              b.targets[at] = ['[E]', '[PAD]', 'zz'][v % 3]!;
-              break;
-            case 2:
-              b.lossMask[at] = 1 - (b.lossMask[at] ?? 0);
-              break;
-            case 3:
-              b.positionIds[at] = (b.positionIds[at] ?? 0) + 1 + (v % 3);
-              break;
-            case 4:
-              b.blockPositionIds[at] = (b.blockPositionIds[at] ?? 0) + 1;
-              break;
-            case 5:
-              b.attentionMask = b.attentionMask!.map((row, q) => (q === at ? row.map((x, k) => (k % 3 === v % 3 ? 1 - x : x)) : row));
-              break;
-            case 6:
-              b.original = [...b.original!, 'extra'];
-              break;
-            case 7:
-              b.original = b.original!.map((t, k) => (k === at ? `${t}!` : t));
-              break;
-          }
-        }
-        for (const p of checkBatch(b).problems) same(p, p.message);
-        const r = checkWithVariants(b);
-        r.noteCodes.forEach((n, i) => same(n, r.notes[i]!));
-        for (const v of r.variants) expect(plain(translateMsg('en', variantMsg(v)))).toBe(v.message);
+        for (const [f, i, v] of edits) corrupt(b, f, i % Math.max(1, L), v);
+        readBack(b);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('every single corruption of a fixed batch (so that no code depends on the random ones above)', () => {
+    const tokens = ['[CLS]', 'a', 'b', 'c', 'd', 'e', '[EOS]'];
+    const built = construct(tokens, [{ start: 1, end: 2 }, { start: 3, end: 5 }], { order: [1, 0] });
+    const clean: CheckInput = { ...toBatch(built), original: tokens, attentionMask: attentionRows(built.sep, built.tokens.length) };
+    for (let f = 0; f < 8; f++)
+      for (let at = 0; at < clean.tokens.length; at++)
+        for (let v = 0; v < 4; v++) {
+          const b = structuredClone(clean);
+          corrupt(b, f, at, v);
+          readBack(b);
+        }
   });
 
   it('shape problems, padding, the suffix note and the rarer checks', () => {
