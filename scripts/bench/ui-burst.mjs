@@ -8,30 +8,17 @@
 //
 //   node scripts/bench/ui-burst.mjs [--build] [--bursts 3] [--burst 30] [--delay 60] [--sizes 512,2048] [--baseline DIR]
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, linkFor, median, preview, probe, scrollToEnd, settle } from './ui-harness.mjs';
+import { CHROMIUM_ARGS, median, openAtEnd, option, preview, settle } from './ui-harness.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
+const opt = (name, fallback) => option(argv, name, fallback);
 const BURSTS = Number(opt('bursts', 3));
 const BURST = Number(opt('burst', 30));
 const DELAY = Number(opt('delay', 60));
 const SIZES = opt('sizes', '512,2048').split(',').map(Number);
 
 async function burstSize(browser, url, n) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(probe);
-  const page = await context.newPage();
-  await page.goto(url + linkFor(n));
-  await page.getByRole('table', { name: '2D positions' }).waitFor();
-  await settle(page, 1500, 120_000);
-  const text = page.getByRole('textbox', { name: 'Text', exact: true });
-  await text.focus();
-  await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
-  await page.evaluate(scrollToEnd);
-  await settle(page);
+  const { context, page } = await openAtEnd(browser, url, n);
   // Warm-up, as bench:ui: 4 s of single keystrokes.
   const warmEnd = Date.now() + 4000;
   for (let i = 0; Date.now() < warmEnd || i % 2; i++) {

@@ -236,3 +236,29 @@ export const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/** `--name value` from the command line, or `fallback`. */
+export function option(argv, name, fallback) {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+}
+
+/**
+ * A new page (with the probe) on the text of `n` words, loaded and settled, its textarea focused
+ * with the caret at the end, and every chip list and the positions table scrolled to their ends.
+ * Returns the page and its context (close the context when done).
+ */
+export async function openAtEnd(browser, url, n, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  await page.goto(url + linkFor(n));
+  await page.getByRole('table', { name: '2D positions' }).waitFor();
+  await settle(page, 1500, 120_000); // the model panel loads its weights at start-up
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await text.focus();
+  await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+  await page.evaluate(scrollToEnd);
+  await settle(page);
+  return { context, page };
+}

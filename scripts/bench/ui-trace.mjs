@@ -1,21 +1,11 @@
 // Diagnostic: which panels mutate after a keystroke, and when (ms after the input event).
 //   node scripts/bench/ui-trace.mjs [tokens]
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, linkFor, panelsCaughtUp, preview, probe, scrollToEnd, settle } from './ui-harness.mjs';
+import { CHROMIUM_ARGS, openAtEnd, panelsCaughtUp, preview, settle } from './ui-harness.mjs';
 const n = Number(process.argv[2] || 64);
 const server = await preview();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-await ctx.addInitScript(probe);
-const page = await ctx.newPage();
-await page.goto(server.url + linkFor(n));
-await page.getByRole('table', { name: '2D positions' }).waitFor();
-await settle(page, 1500, 120000);
-const text = page.getByRole('textbox', { name: 'Text', exact: true });
-await text.focus();
-await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
-await page.evaluate(scrollToEnd);
-await settle(page);
+const { page } = await openAtEnd(browser, server.url, n);
 for (let i = 0; i < 3; i++) {
   await page.evaluate(() => { window.__bench.trace = []; });
   await page.keyboard.press(i % 2 ? 'Backspace' : 'x');

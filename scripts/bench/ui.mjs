@@ -10,13 +10,10 @@
 //
 // A benchmark, not a test: the numbers depend on the machine and its load.
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, linkFor, median, panelsCaughtUp, preview, probe, revealOption, scrollToEnd, settle, spanShown, spansFor } from './ui-harness.mjs';
+import { CHROMIUM_ARGS, median, openAtEnd, option, panelsCaughtUp, preview, revealOption, settle, spanShown, spansFor } from './ui-harness.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
+const opt = (name, fallback) => option(argv, name, fallback);
 const RUNS = Number(opt('runs', 7));
 const SIZES = opt('sizes', '64,512,2048').split(',').map(Number);
 const WARM_MS = Number(opt('warm-ms', 4000));
@@ -29,19 +26,8 @@ async function measure(page, edit, ready = panelsCaughtUp, arg = null) {
 }
 
 async function benchSize(browser, url, n) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(process.env.BENCH_REDUCED ? { reducedMotion: 'reduce' } : {}) });
-  await context.addInitScript(probe);
-  const page = await context.newPage();
-  await page.goto(url + linkFor(n));
-  await page.getByRole('table', { name: '2D positions' }).waitFor();
-  await settle(page, 1500, 120_000); // the model panel loads its weights at start-up
-  const text = page.getByRole('textbox', { name: 'Text', exact: true });
-
+  const { context, page } = await openAtEnd(browser, url, n, process.env.BENCH_REDUCED ? { reducedMotion: 'reduce' } : {});
   const keys = [];
-  await text.focus();
-  await text.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
-  await page.evaluate(scrollToEnd);
-  await settle(page);
   // Warm-up: keystrokes for WARM_MS at least (an even number, so the text is back as it was). The
   // first edits after loading run code for the first time, and the pacer (src/store/pace.ts)
   // needs a few edits, or a retry 3 s later, before the panels in view follow each keystroke.
