@@ -7,8 +7,7 @@
 // in view follow each key, so this is where typing could wait for them.
 //
 //   node scripts/bench/ui-burst.mjs [--build] [--bursts 3] [--burst 30] [--delay 60] [--sizes 512,2048] [--baseline DIR]
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, median, openAtEnd, option, preview, settle } from './ui-harness.mjs';
+import { benchSetup, median, openAtEnd, option, settle } from './ui-harness.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => option(argv, name, fallback);
@@ -46,22 +45,16 @@ const fmt = (x) => x.toFixed(1);
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 async function main() {
-  const server = await preview({ build: argv.includes('--build') });
-  const baseDir = opt('baseline', null);
-  const base = baseDir ? await preview({ outDir: baseDir }) : null;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const { builds, browser, close } = await benchSetup(argv);
   const rows = [];
   try {
-    for (const n of SIZES) {
-      for (const [name, srv] of [['this', server], ...(base ? [['baseline', base]] : [])]) {
+    for (const n of SIZES)
+      for (const [name, server] of builds) {
         console.error(`burst: ${n} tokens, ${name}…`);
-        rows.push([name, n, await burstSize(browser, srv.url, n)]);
+        rows.push([name, n, await burstSize(browser, server.url, n)]);
       }
-    }
   } finally {
-    await browser.close();
-    await server.close();
-    await base?.close();
+    await close();
   }
   console.log(`Typing bursts: ${BURSTS} × ${BURST} keys, ${DELAY} ms apart; ms from each key's input event to its frame painted; Chromium ${browser.version()}, ${new Date().toISOString()}`);
   console.log('| build | tokens | keys | median | 90th percentile | max |');

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { chromium } from 'playwright-core';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const CHROMIUM_ARGS = [
@@ -261,4 +262,21 @@ export async function openAtEnd(browser, url, n, contextOptions = {}) {
   await page.evaluate(scrollToEnd);
   await settle(page);
   return { context, page };
+}
+
+/**
+ * What a benchmark measures and with what: the build to test (`vite preview`, rebuilt with
+ * `--build`), with `--baseline DIR` another build served from DIR beside it, and headless
+ * Chromium. `close()` stops them all.
+ */
+export async function benchSetup(argv) {
+  const builds = [['this', await preview({ build: argv.includes('--build') })]];
+  const baseDir = option(argv, 'baseline', null);
+  if (baseDir) builds.push(['baseline', await preview({ outDir: baseDir })]);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const close = async () => {
+    await browser.close();
+    for (const [, server] of builds) await server.close();
+  };
+  return { builds, baseDir, browser, close };
 }

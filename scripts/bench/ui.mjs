@@ -9,8 +9,7 @@
 //   BENCH_REDUCED=1 node scripts/bench/ui.mjs   (the same under prefers-reduced-motion: no transitions)
 //
 // A benchmark, not a test: the numbers depend on the machine and its load.
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, median, openAtEnd, option, panelsCaughtUp, preview, revealOption, settle, spanShown, spansFor } from './ui-harness.mjs';
+import { benchSetup, median, openAtEnd, option, panelsCaughtUp, revealOption, settle, spanShown, spansFor } from './ui-harness.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => option(argv, name, fallback);
@@ -69,27 +68,20 @@ const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(1));
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 async function main() {
-  const server = await preview({ build: argv.includes('--build') });
   // --baseline DIR: the same benchmark, size by size, against another build (say, of an earlier
   // commit) served from DIR, printed beside this one.
-  const baseDir = opt('baseline', null);
-  const base = baseDir ? await preview({ outDir: baseDir }) : null;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const { builds, baseDir, browser, close } = await benchSetup(argv);
   const results = [];
   try {
-    for (const n of SIZES) {
-      console.error(`bench: ${n} tokens…`);
-      results.push({ ...(await benchSize(browser, server.url, n)), build: 'this' });
-      if (base) {
-        console.error(`bench: ${n} tokens, baseline…`);
-        results.push({ ...(await benchSize(browser, base.url, n)), build: 'baseline' });
+    for (const n of SIZES)
+      for (const [build, server] of builds) {
+        console.error(`bench: ${n} tokens${build === 'this' ? '' : `, ${build}`}…`);
+        results.push({ ...(await benchSize(browser, server.url, n)), build });
       }
-    }
   } finally {
-    await browser.close();
-    await server.close();
-    await base?.close();
+    await close();
   }
+  const base = baseDir !== null;
   if (argv.includes('--json')) {
     console.log(JSON.stringify(results, null, 2));
     return;

@@ -144,17 +144,22 @@ function LastToken() {
   return <p>last: {texts[texts.length - 1]}</p>;
 }
 
+/** `LastToken` in a panel's lane (its own group, a 100 ms pause) on the text `text`. */
+function renderInLane(text: string) {
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  resetStore({ text, cls: false, tokenizer: 'words', spans: [], order: [] });
+  render(
+    <section id="panel-x">
+      <PanelLane section="panel-x" group={createLaneGroup({ quietMs: 100 })}>
+        <LastToken />
+      </PanelLane>
+    </section>,
+  );
+}
+
 describe('PanelLane', () => {
   it('keeps a panel out of view on its last state until the edits pause', async () => {
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
-    resetStore({ text: 'one two', cls: false, tokenizer: 'words', spans: [], order: [] });
-    render(
-      <section id="panel-x">
-        <PanelLane section="panel-x" group={createLaneGroup({ quietMs: 100 })}>
-          <LastToken />
-        </PanelLane>
-      </section>,
-    );
+    renderInLane('one two');
     expect(screen.getByText('last: two')).toBeInTheDocument();
     act(() => view().report(false));
     await act(async () => setText('one two three'));
@@ -165,15 +170,7 @@ describe('PanelLane', () => {
   });
 
   it('in view, a panel follows the edit at once', async () => {
-    vi.stubGlobal('IntersectionObserver', FakeObserver);
-    resetStore({ text: 'one two', cls: false, tokenizer: 'words', spans: [], order: [] });
-    render(
-      <section id="panel-y">
-        <PanelLane section="panel-y" group={createLaneGroup({ quietMs: 100 })}>
-          <LastToken />
-        </PanelLane>
-      </section>,
-    );
+    renderInLane('one two');
     act(() => view().report(true));
     await act(async () => setText('one two four'));
     expect(screen.getByText('last: four')).toBeInTheDocument();

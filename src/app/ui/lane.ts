@@ -47,10 +47,15 @@ export function createLaneGroup({ quietMs = 120 }: GroupOptions = {}): LaneGroup
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
-  const flushAll = () => {
+  /** Takes every lane's pending runs (and stops the timer). */
+  const takeAll = () => {
     stopTimer();
     const runs = takeRuns([...waiting]);
     waiting.clear();
+    return runs;
+  };
+  const flushAll = () => {
+    const runs = takeAll();
     if (runs.length) startTransition(() => runs.forEach((run) => run()));
   };
   const schedule = () => {
@@ -99,9 +104,7 @@ export function createLaneGroup({ quietMs = 120 }: GroupOptions = {}): LaneGroup
       };
     },
     catchUp() {
-      stopTimer();
-      const runs = takeRuns([...waiting]);
-      waiting.clear();
+      const runs = takeAll();
       if (runs.length) flushSync(() => runs.forEach((run) => run()));
     },
   };
