@@ -1,8 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { canOpenBrowser } from './scripts/dev/open-browser.ts';
 
 export default defineConfig({
   plugins: [react()],
+  server: {
+    // `npm run dev` opens a browser only where one can be opened (scripts/dev/open-browser.ts);
+    // elsewhere it just prints the local URL, without an `xdg-open ENOENT` stack trace.
+    open: canOpenBrowser(),
+  },
+  // `npm run preview` keeps to printing its URL (it would otherwise follow server.open).
+  preview: { open: false },
   worker: {
     // The model runs in a module worker (src/model/*.worker.ts) that imports tfjs.
     format: 'es',

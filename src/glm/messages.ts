@@ -12,3 +12,18 @@ export interface Coded<C extends string = string> {
   code: C;
   params: MessageParams;
 }
+
+const english = new Intl.PluralRules('en');
+
+/**
+ * The English form for a count (the CLI's sentences are English): `one` for 1, else `other`.
+ * The interface's own text chooses its plurals in src/i18n/plural.ts, in every language.
+ */
+export function englishPlural(n: number, one: string, other: string): string {
+  return english.select(n) === 'one' ? one : other;
+}
+
+/** A count and its noun in English: "1 span", "2 spans". */
+export function englishCount(n: number, one: string, other: string): string {
+  return `${n} ${englishPlural(n, one, other)}`;
+}

@@ -13,7 +13,7 @@
  * L is the whole token count including `[CLS]`/`[EOS]`. A leading `[CLS]` and a trailing
  * `[EOS]` are never masked.
  */
-import type { Coded, MessageParams } from './messages';
+import { englishCount, englishPlural, type Coded, type MessageParams } from './messages';
 import { drawOrder } from './construct';
 import type { Rng } from './rng';
 import { CLS, EOS, type Layout, type Objective, type Span } from './types';
@@ -216,7 +216,7 @@ function sampleShortSpans(tokens: readonly string[], o: Required<SampleOptions>,
   if (need > M) {
     return {
       ok: false,
-      reason: `the ${lengths.length} drawn spans (${masked} tokens, plus ${lengths.length - 1} gaps) need ${need} maskable tokens but only ${M} can be masked; the reference drops such a draw`,
+      reason: `${englishPlural(lengths.length, 'the drawn span', `the ${lengths.length} drawn spans`)} (${englishCount(masked, 'token', 'tokens')}, plus ${englishCount(lengths.length - 1, 'gap', 'gaps')}) ${englishPlural(lengths.length, 'needs', 'need')} ${englishCount(need, 'maskable token', 'maskable tokens')} but only ${M} can be masked; the reference drops such a draw`,
       code: 'sampleNoRoom',
       params: { spans: lengths.length, masked, gaps: lengths.length - 1, need, maskable: M },
     };

@@ -2,7 +2,7 @@
  * Checks on spans and Part B orders, shared by construction, the CLI and the span picker.
  */
 import { InputError } from './errors';
-import type { Coded } from './messages';
+import { englishCount, englishPlural, type Coded } from './messages';
 import type { Span } from './types';
 
 /** Spans sorted by start (a copy). */
@@ -29,7 +29,7 @@ export function spanProblem(spans: readonly Span[], length: number): SpanProblem
     if (s.start < 0 || s.end > length) {
       return {
         field,
-        message: `spans[${i}] is [${s.start}, ${s.end}), outside the ${length} tokens (valid: 0 <= start < end <= ${length})`,
+        message: `spans[${i}] is [${s.start}, ${s.end}), outside the ${englishCount(length, 'token', 'tokens')} (valid: 0 <= start < end <= ${length})`,
         code: 'spanOutside',
         params: { i, start: s.start, end: s.end, length },
       };
@@ -70,7 +70,7 @@ export type OrderProblemCode = 'orderLength' | 'orderNotIndex' | 'orderRepeats';
 /** Why `order` is not a permutation of 0..k-1 (English, with its code and values), or null. */
 export function orderIssue(order: readonly number[], k: number): (Coded<OrderProblemCode> & { message: string }) | null {
   if (order.length !== k) {
-    return { message: `order has ${order.length} entries but there are ${k} spans`, code: 'orderLength', params: { entries: order.length, k } };
+    return { message: `order has ${englishCount(order.length, 'entry', 'entries')} but there ${englishPlural(k, 'is', 'are')} ${englishCount(k, 'span', 'spans')}`, code: 'orderLength', params: { entries: order.length, k } };
   }
   const seen = new Set<number>();
   for (let i = 0; i < order.length; i++) {

@@ -3,7 +3,7 @@
  * index, what was expected and what was found; and infers the spans and Part B order it encodes.
  */
 import { canAttend } from './mask';
-import type { Coded, MessageParams } from './messages';
+import { englishCount, type Coded, type MessageParams } from './messages';
 import { EOP, MASK_TOKENS, PAD, SOP, type Batch, type Layout, type Span } from './types';
 
 export interface Problem {
@@ -128,7 +128,7 @@ export function checkBatch(input: CheckInput): CheckResult {
   ];
   for (const [name, arr] of fields) {
     if (arr.length !== L) {
-      add({ field: name, expected: L, found: arr.length, message: `${name} has ${arr.length} entries but tokens has ${L}`, code: 'lengthMismatch', params: { field: name, count: arr.length, L } });
+      add({ field: name, expected: L, found: arr.length, message: `${name} has ${englishCount(arr.length, 'entry', 'entries')} but tokens has ${L}`, code: 'lengthMismatch', params: { field: name, count: arr.length, L } });
     }
   }
   if (!Number.isInteger(sep) || sep < 0 || sep > L) {
@@ -282,7 +282,7 @@ export function checkBatch(input: CheckInput): CheckResult {
     let listed = 0;
     let more = 0;
     if (rows.length !== L) {
-      add({ field: 'attention_mask', expected: L, found: rows.length, message: `attention_mask has ${rows.length} rows but tokens has ${L}`, code: 'maskRows', params: { rows: rows.length, L } });
+      add({ field: 'attention_mask', expected: L, found: rows.length, message: `attention_mask has ${englishCount(rows.length, 'row', 'rows')} but tokens has ${L}`, code: 'maskRows', params: { rows: rows.length, L } });
     } else {
       for (let q = 0; q < L; q++) {
         const row = rows[q]!;
@@ -292,7 +292,7 @@ export function checkBatch(input: CheckInput): CheckResult {
             index: q,
             expected: L,
             found: row.length,
-            message: `attention_mask[${q}] has ${row.length} columns but tokens has ${L}`,
+            message: `attention_mask[${q}] has ${englishCount(row.length, 'column', 'columns')} but tokens has ${L}`,
             code: 'maskCols',
             params: { q, cols: row.length, L },
           });
@@ -348,7 +348,7 @@ export function checkBatch(input: CheckInput): CheckResult {
         field: 'original',
         expected: want.length,
         found: original.length,
-        message: `Part A with its spans filled back in has ${original.length} tokens, but original has ${want.length}`,
+        message: `Part A with its spans filled back in has ${englishCount(original.length, 'token', 'tokens')}, but original has ${want.length}`,
         code: 'originalLength',
         params: { found: original.length, want: want.length },
       });

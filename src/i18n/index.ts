@@ -3,19 +3,24 @@ import { useApp } from '../store/hooks';
 import type { Lang } from '../store/state';
 import { en, type MessageKey, type Messages } from './en';
 import type { Msg } from './msg';
+import { formatMessage } from './plural';
 import { zh } from './zh';
 
 export type { MessageKey };
 export type { Msg, MsgValue } from './msg';
 export { engineMsg, errorMsg, variantMsg } from './engine';
+export { plural, pluralCategory } from './plural';
 
 const catalogs: Record<Lang, Partial<Messages>> = { en, zh };
 
-/** The text for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+/**
+ * The text for `key` in `lang`, with `{name}` placeholders filled from `vars` and plural blocks
+ * (`{n, plural, one {# mask} other {# masks}}`) chosen by `Intl.PluralRules` for `lang`.
+ */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = catalogs[lang][key] ?? en[key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return formatMessage(lang, template, vars);
 }
 
 /** A message kept for later (`Msg`) in `lang`: nested messages and lists are translated too. */

@@ -97,6 +97,11 @@ export interface UiState {
   /** The first token of a selection being made by click/drag/keyboard (text index). */
   anchor: number | null;
   notices: Notice[];
+  /**
+   * The seed the current spans were drawn from by Sample, or null (nothing drawn since the seed
+   * was typed, linked or shuffled): Sample draws from the seed as it is only while it is unused.
+   */
+  sampledSeed: number | null;
 }
 
 export type AppState = Choices & UiState;
@@ -135,6 +140,12 @@ export const DEFAULT_CHOICES: Choices = {
   imported: null,
   finetune: DEFAULT_FINETUNE,
 };
+
+/**
+ * The numbering the paper's example opens in: Figure 2's, from 1 (the positions panel says that
+ * the reference code counts from 0, and its switch shows that numbering too).
+ */
+export const PAPER_BASE: Base = 1;
 
 /** The paper's example (Figure 2): x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3). */
 export const PAPER_EXAMPLE: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' | 'order' | 'objective' | 'layout'> = {

@@ -10,6 +10,7 @@ import { derive, tokensFor, tokensOf } from './derive';
 import { remapOrder, remapSpans, respan } from './remap';
 import {
   DEFAULT_CHOICES,
+  PAPER_BASE,
   PAPER_EXAMPLE,
   type AppState,
   type Choices,
@@ -28,6 +29,7 @@ export const store = createStore<AppState>(() => ({
   pointer: null,
   anchor: null,
   notices: [],
+  sampledSeed: null,
 }));
 
 const get = () => store.getState();
@@ -41,7 +43,7 @@ export function choicesOf(s: AppState): Choices {
 
 /** Resets the store to defaults merged with `choices` (tests and story fixtures use this). */
 export function resetStore(choices: Partial<Choices> = {}): void {
-  store.setState({ ...DEFAULT_CHOICES, ...choices, pointer: null, anchor: null, notices: [] }, true);
+  store.setState({ ...DEFAULT_CHOICES, ...choices, pointer: null, anchor: null, notices: [], sampledSeed: null }, true);
 }
 
 // ---- notices ----
@@ -68,7 +70,7 @@ export function setText(text: string): void {
   const lost = s.spans.length - spans.length;
   const layout = spans.length === 1 && s.layout === 'suffix' && spans[0]!.end === after.length - 1 ? 'suffix' : 'block';
   set({ text, spans, order, layout, pointer: null, anchor: null });
-  if (lost > 0) notify('info', lost === 1 ? { key: 'notice.spanRemoved' } : { key: 'notice.spansRemoved', vars: { n: lost } });
+  if (lost > 0) notify('info', { key: 'notice.spansRemoved', vars: { n: lost } });
 }
 
 export function setCls(cls: boolean): void {
@@ -178,16 +180,22 @@ export function setAnchor(anchor: number | null): void {
   set({ anchor });
 }
 
-/** Draws spans and an order with GLM's sampler for the current objective and seed. */
+/**
+ * Draws spans and an order with GLM's sampler for the current objective. Each press draws anew:
+ * once the seed has drawn, the seed moves on by one first (as Shuffle's does), so the seed shown
+ * is always the one the spans came from; a seed just typed (or linked) draws as it is, so typing
+ * a seed back reproduces its draw exactly.
+ */
 export function sampleNow(): void {
   const s = get();
+  const seed = s.sampledSeed === s.seed ? (s.seed + 1) >>> 0 : s.seed;
   const texts = tokensFor(s).map((t) => t.text);
-  const r = sampleSpans(texts, { objective: s.objective, ratio: s.sampler.ratio, lambda: s.sampler.lambda }, createRng(s.seed));
+  const r = sampleSpans(texts, { objective: s.objective, ratio: s.sampler.ratio, lambda: s.sampler.lambda }, createRng(seed));
   if (!r.ok) {
     notify('warning', { key: 'notice.noSample', vars: { reason: engineMsg(r) } });
     return;
   }
-  set({ spans: r.spans, order: r.order, layout: r.layout, pointer: null, anchor: null });
+  set({ seed, sampledSeed: seed, spans: r.spans, order: r.order, layout: r.layout, pointer: null, anchor: null });
   if (r.noteCode) notify('info', { key: 'notice.noSpans', vars: { note: engineMsg({ code: r.noteCode, params: r.noteParams ?? {} }) } });
 }
 
@@ -223,7 +231,7 @@ export function setOrder(order: number[]): void {
 
 // ---- settings ----
 export function setSeed(seed: number): void {
-  set({ seed: Math.trunc(seed) >>> 0 });
+  set({ seed: Math.trunc(seed) >>> 0, sampledSeed: null });
 }
 export function setBase(base: Base): void {
   set({ base });
@@ -266,9 +274,12 @@ export function removeVerbalizerRow(i: number): void {
   set({ finetune: { ...f, verbalizer: f.verbalizer.filter((_, j) => j !== i) } });
 }
 
-/** Loads the paper's example (Figure 2). */
-export function loadPaperExample(): void {
-  set({ ...PAPER_EXAMPLE, imported: null, pointer: null, anchor: null });
+/**
+ * Loads the paper's example (Figure 2), numbered as the figure numbers it (from 1) unless `base`
+ * says otherwise (the quiz keeps the reader's numbering).
+ */
+export function loadPaperExample(base: Base = PAPER_BASE): void {
+  set({ ...PAPER_EXAMPLE, base, imported: null, pointer: null, anchor: null });
 }
 
 // ---- imported batches ----
@@ -292,7 +303,7 @@ export function leaveImport(): void {
 
 /** Applies choices read from a URL or storage (already checked by the reader). */
 export function applyChoices(choices: Partial<Choices>): void {
-  set({ ...choices, pointer: null, anchor: null });
+  set({ ...choices, pointer: null, anchor: null, sampledSeed: null });
 }
 
 /** The current derived view. */

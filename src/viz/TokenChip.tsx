@@ -2,6 +2,8 @@
  * One token as a monospace chip: the token on top, a small number (index or position) under it.
  * A chip in a span takes that span's colour (`--span`, from spanColor); the CSS mixes the fill for
  * the theme, so a span looks the same in every panel. Chips carry no handlers: lists delegate.
+ * The token and its number are separated by a space (not drawn: the chip is a flex column), so
+ * the chip's visible text reads "cat 2", and a chip's accessible name starts with exactly that.
  */
 import { createElement, memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
 import { chipKind, chipText, type ChipKind } from './chips';
@@ -70,6 +72,7 @@ function TokenChipImpl({
     as,
     { ...rest, className: classes, style: css, 'data-kind': k },
     <span className="chip-text">{text}</span>,
+    index !== undefined ? ' ' : null,
     index !== undefined ? <span className="chip-index">{index}</span> : null,
   );
 }

@@ -103,7 +103,7 @@ export function measureChipBox(host: HTMLElement, gap: number): ChipMetrics | nu
   probe.className = 'chip chip-token';
   probe.setAttribute('aria-hidden', 'true');
   probe.style.cssText = 'position:absolute;visibility:hidden;left:0;top:0;content-visibility:visible';
-  probe.innerHTML = '<span class="chip-text">0</span><span class="chip-index">0</span>';
+  probe.innerHTML = '<span class="chip-text">0</span> <span class="chip-index">0</span>';
   host.appendChild(probe);
   try {
     const cs = getComputedStyle(probe);

@@ -23,7 +23,7 @@ describe('construct: bad input is an InputError naming the field', () => {
     ['a span past the end', [{ start: 4, end: 7 }], undefined, 'spans[0]', /outside the 6 tokens/],
     ['a negative start', [{ start: -1, end: 2 }], undefined, 'spans[0]', /outside/],
     ['a fractional index', [{ start: 1.5, end: 2 }], undefined, 'spans[0]', /whole numbers/],
-    ['an order of the wrong length', [{ start: 1, end: 2 }], [0, 1], 'order', /2 entries but there are 1 spans/],
+    ['an order of the wrong length', [{ start: 1, end: 2 }], [0, 1], 'order', /2 entries but there is 1 span/],
     ['an order repeating a span', [{ start: 1, end: 2 }, { start: 3, end: 4 }], [1, 1], 'order', /repeats span 1/],
     ['an order out of range', [{ start: 1, end: 2 }, { start: 3, end: 4 }], [0, 2], 'order', /expected a span index 0..1/],
   ] as const)('%s', (_name, spans, order, field, message) => {

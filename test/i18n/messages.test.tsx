@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../src/i18n';
 import { ImportPanel } from '../../src/panels/Import/ImportPanel';
 import { Notices } from '../../src/panels/Notices/Notices';
+import { PartAPanel } from '../../src/panels/PartA/PartAPanel';
+import { TextPanel } from '../../src/panels/Text/TextPanel';
 import { addSpan, loadInitial, resetStore, sampleNow, setLang, setObjective } from '../../src/store';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -98,5 +100,24 @@ describe('the checker’s problems', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(translate('zh', 'engine.stringsNotArray', { field: 'tokens' }));
     expect(alert).not.toHaveTextContent(/must be an array of token strings/);
+  });
+});
+
+describe('counts on screen', () => {
+  it('Part A says "1 mask", then "2 masks", in both languages', () => {
+    render(<PartAPanel />);
+    const meta = () => document.querySelector('#panel-part-a .panel-meta')?.textContent;
+    act(() => void addSpan({ start: 2, end: 3 })); // "cat"
+    expect(meta()).toBe('9 tokens, 1 mask · sep = 9');
+    act(() => void addSpan({ start: 5, end: 7 })); // "the mat"
+    expect(meta()).toBe('8 tokens, 2 masks · sep = 8');
+    act(() => setLang('zh'));
+    expect(meta()).toBe('8 个词元，2 个掩码 · sep = 8');
+  });
+
+  it('a single-token text counts "1 token"', () => {
+    resetStore({ text: 'cat', cls: false, tokenizer: 'words', spans: [], order: [] });
+    render(<TextPanel />);
+    expect(screen.getByText(/^1 token \(/)).toBeInTheDocument();
   });
 });

@@ -17,8 +17,12 @@ describe('Part A and Part B panels', { timeout: 20_000 }, () => {
 
   it('names each mask token after the span it stands for', () => {
     renderPanels();
-    expect(screen.getByTitle('mask for span 0: x3')).toHaveAccessibleName('mask for span 0: x3');
-    expect(screen.getByRole('listitem', { name: 'mask for span 1: x5 x6' })).toBeInTheDocument();
+    expect(screen.getByTitle('mask for span 0: x3')).toHaveAccessibleName(
+      '[MASK] 2, mask for span 0: x3',
+    );
+    expect(
+      screen.getByRole('listitem', { name: '[MASK] 4, mask for span 1: x5 x6' }),
+    ).toBeInTheDocument();
   });
 
   it('Move up / Move down reorder Part B, and the positions follow', async () => {

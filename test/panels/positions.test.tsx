@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PaperExampleButton } from '../../src/panels/Controls/PaperExampleButton';
 import { PAPER_EXAMPLE, resetStore, store } from '../../src/store';
 import { renderPanels, tableRow } from './render';
 
@@ -82,5 +83,38 @@ describe('2D positions', { timeout: 20_000 }, () => {
     renderPanels();
     expect(tableRow('Position').slice(0, 6).join(' ')).toBe('0 1 2 3 4 5');
     expect(tableRow('Token').slice(1, 6).join(' ')).toBe('x1 x2 [MASK] x4 [MASK]');
+  });
+});
+
+describe('the Paper example button', { timeout: 20_000 }, () => {
+  it('opens Figure 2 in the paper’s 1-based numbering, saying the code counts from 0', async () => {
+    const user = userEvent.setup({ delay: null });
+    resetStore({
+      tokenizer: 'words',
+      text: 'the cat sat',
+      cls: true,
+      spans: [],
+      order: [],
+      base: 0,
+    });
+    render(<PaperExampleButton />);
+    renderPanels();
+    expect(screen.queryByText(/reference code counts from 0/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Paper example' }));
+    expect(store.getState()).toMatchObject({ ...PAPER_EXAMPLE, base: 1 });
+    const group = screen.getByRole('group', { name: 'Numbering' });
+    expect(within(group).getByRole('radio', { name: '1-based (paper)' })).toBeChecked();
+    // Figure 2 of the paper: Position 1 2 3 4 5 5 5 5 3 3.
+    expect(tableRow('Position').join(' ')).toBe('1 2 3 4 5 5 5 5 3 3');
+    expect(tableRow('Block position').join(' ')).toBe('0 0 0 0 0 1 2 3 1 2');
+    expect(
+      screen.getByText(
+        /^Numbered from 1, as in the paper’s Figure 2\. The reference code counts from 0/,
+      ),
+    ).toBeInTheDocument();
+    // The switch still shows the code's numbering, and the note goes with it.
+    await user.click(within(group).getByRole('radio', { name: '0-based (code)' }));
+    expect(tableRow('Position').join(' ')).toBe(GOLDEN.Position);
+    expect(screen.queryByText(/reference code counts from 0/)).toBeNull();
   });
 });

@@ -54,6 +54,8 @@ describe('QuizPanel (mask)', () => {
     expect(cellButtons()).toHaveLength(100);
     fireEvent.click(screen.getByRole('button', { name: 'Use the paper’s example' }));
     expect(store.getState().text).toBe(PAPER_EXAMPLE.text);
+    // The quiz counts from 0, as the code does: its fallback keeps the reader's numbering.
+    expect(store.getState().base).toBe(0);
   });
 });
 

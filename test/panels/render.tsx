@@ -52,8 +52,8 @@ export function tableRow(header: string): string[] {
     .map((c) => c.textContent ?? '');
 }
 
-/** The picker option for the token at `index` (as numbered on screen). */
+/** The picker option for the token at `index` (as numbered on screen): "cat 2, token 2, ...". */
 export const option = (token: string, index: number) =>
   screen.getByRole('option', {
-    name: new RegExp(`^${token.replace(/[[\]]/g, '\\$&')}, token ${index}\\b`),
+    name: new RegExp(`^${token.replace(/[[\]]/g, '\\$&')} ${index}, token ${index}\\b`),
   });

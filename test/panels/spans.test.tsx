@@ -170,6 +170,44 @@ describe('Spans panel', { timeout: 20_000 }, () => {
     expect(screen.getByText(/No spans yet/)).toBeInTheDocument();
   });
 
+  it('each Sample press draws anew and shows its seed; typing a seed back reproduces its draw', async () => {
+    const user = userEvent.setup({ delay: null });
+    resetStore({
+      tokenizer: 'words',
+      text: 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty',
+      spans: [],
+      order: [],
+      seed: 42,
+    });
+    renderPanels();
+    const seedField = screen.getByLabelText('Seed');
+    const sample = screen.getByRole('button', { name: 'Sample' });
+    await user.click(sample);
+    const first = { spans: store.getState().spans, segments: partBSegments() };
+    const firstSeed = (seedField as HTMLInputElement).value;
+    expect(first.spans.length).toBeGreaterThan(0);
+    expect(firstSeed).toBe('42'); // an unused seed draws as it is
+    await user.click(sample);
+    const second = { spans: store.getState().spans, segments: partBSegments() };
+    expect(seedField).not.toHaveValue(Number(firstSeed));
+    expect(seedField).toHaveValue(store.getState().seed);
+    expect(second).not.toEqual(first);
+    // Typing the first seed back and pressing Sample draws exactly the first draw again.
+    await user.clear(seedField);
+    await user.type(seedField, firstSeed);
+    await user.click(sample);
+    expect(seedField).toHaveValue(Number(firstSeed));
+    expect({ spans: store.getState().spans, segments: partBSegments() }).toEqual(first);
+    // Enter in the seed field samples too; the focused field still shows the seed moving on.
+    await user.clear(seedField);
+    await user.type(seedField, `${firstSeed}{Enter}`);
+    expect(store.getState().spans).toEqual(first.spans);
+    await user.keyboard('{Enter}');
+    expect(seedField).toHaveFocus();
+    expect(seedField).toHaveValue(Number(firstSeed) + 1);
+    expect(store.getState().spans).toEqual(second.spans);
+  });
+
   it('the sampler form edits objective, λ, ratio and seed in the store', async () => {
     const user = userEvent.setup({ delay: null });
     renderPanels();

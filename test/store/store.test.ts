@@ -10,6 +10,7 @@ import {
   resetStore,
   sampleNow,
   setCls,
+  setSeed,
   setText,
   shuffleOrder,
   store,
@@ -90,12 +91,18 @@ describe('store actions', () => {
     expect(words()[1]).toBe('cat');
   });
 
-  it('sampling is reproducible by seed and shuffle moves the seed on', () => {
-    resetStore({ text: 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen', spans: [], order: [] });
+  it('each sample moves the seed on, a set seed reproduces its draw, and shuffle moves the seed on', () => {
+    resetStore({ text: 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen', spans: [], order: [], seed: 42 });
     sampleNow();
     const first = store.getState().spans;
     expect(first.length).toBeGreaterThan(0);
+    expect(store.getState().seed).toBe(42);
     sampleNow();
+    expect(store.getState().seed).toBe(43);
+    expect(store.getState().spans).not.toEqual(first);
+    setSeed(42);
+    sampleNow();
+    expect(store.getState().seed).toBe(42);
     expect(store.getState().spans).toEqual(first);
     const seed = store.getState().seed;
     shuffleOrder();

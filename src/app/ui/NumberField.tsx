@@ -1,7 +1,8 @@
 /**
  * A labelled number input over a store value. While the user types, the field keeps its own
  * draft (so "0." or an empty field can be typed); every valid draft is committed at once, and on
- * blur the field shows the store's value again.
+ * blur the field shows the store's value again. When the value changes from elsewhere (Sample
+ * moving the seed on while the field has focus), the draft gives way to the new value.
  */
 import { useId, useState } from 'react';
 
@@ -33,6 +34,12 @@ export function NumberField({
 }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // Adjusting state while rendering (React's pattern for following a prop without an effect).
+    setShown(value);
+    if (draft !== null && Number(draft) !== value) setDraft(null);
+  }
   const valid = (n: number) =>
     Number.isFinite(n) &&
     (!integer || Number.isInteger(n)) &&

@@ -1,4 +1,7 @@
-/** Loads the paper's Figure 2 example: x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3). */
+/**
+ * Loads the paper's Figure 2 example: x1..x6, spans [x3] and [x5 x6], Part B order (x5 x6, x3),
+ * in the figure's 1-based numbering.
+ */
 import { useT } from '../../i18n';
 import { loadPaperExample } from '../../store/store';
 
@@ -8,7 +11,7 @@ export function PaperExampleButton() {
     <button
       type="button"
       className="button"
-      onClick={loadPaperExample}
+      onClick={() => loadPaperExample()}
       title={t('controls.paperHint')}
     >
       {t('controls.paper')}

@@ -9,7 +9,7 @@ import { useApp } from '../../store/hooks';
 import { Panel } from '../../app/ui/Panel';
 import { ShowAll } from '../../app/ui/ShowAll';
 import { useDeferredDerived } from '../../app/ui/useDeferredDerived';
-import { chipsClass, drawCount, LONG_LIST, spanWords } from '../../viz/chips';
+import { chipText, chipsClass, drawCount, LONG_LIST, spanWords } from '../../viz/chips';
 import { placed, useChipWindow, windowStyle } from '../../viz/chipWindow';
 import { linkOf, useLinkHandlers, useLinkedHighlight } from '../../viz/chipsLinking';
 import { TokenChip } from '../../viz/TokenChip';
@@ -70,7 +70,7 @@ const PartAChips = memo(function PartAChips({ c, texts, n, base, lit }: PartAChi
           span={o.span}
           lit={lit.has(i)}
           title={label}
-          aria-label={label}
+          aria-label={t('partA.maskName', { token: chipText(tok), index: i + base, label })}
           tabIndex={0}
           data-link={linkOf('span', o.span)}
           {...placed(win, i, n)}

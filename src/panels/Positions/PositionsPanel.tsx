@@ -30,6 +30,9 @@ export function PositionsPanel() {
   return (
     <Panel id="positions" step={5} title={t('positions.title')} actions={<NumberingSwitch />}>
       <p className="panel-lede">{t('positions.explain')}</p>
+      {base === 1 && (
+        <p className="positions-note positions-note-base">{t('positions.base1Note')}</p>
+      )}
       <p className="positions-note">{t('positions.numberingNote')}</p>
       {!c || total === 0 ? (
         <p className="empty">{t('text.empty')}</p>

@@ -46,7 +46,7 @@ export function QuizPanel({ initialMode = 'mask' }: QuizPanelProps) {
       {fallback && (
         <div className="zoo-callout quiz-fallback">
           <p>{t('quiz.fallback', { n: construction?.tokens.length ?? 0, limit: QUIZ_LIMIT })}</p>
-          <button type="button" className="button button-small" onClick={loadPaperExample}>
+          <button type="button" className="button button-small" onClick={() => loadPaperExample(base)}>
             {t('quiz.usePaper')}
           </button>
         </div>

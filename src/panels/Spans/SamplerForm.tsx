@@ -1,4 +1,7 @@
-/** GLM's sampler: objective, λ (short spans), masking ratio and seed; Sample draws, Clear empties. */
+/**
+ * GLM's sampler: objective, λ (short spans), masking ratio and seed; Sample draws (each press from
+ * the next seed, shown in the field), Clear empties.
+ */
 import { useId } from 'react';
 import type { Objective } from '../../glm';
 import { useT } from '../../i18n';
@@ -64,6 +67,7 @@ export function SamplerForm() {
         max={4294967295}
         step={1}
         integer
+        hint={t('sampler.seedHint')}
         onCommit={setSeed}
       />
       <div className="sampler-buttons">
