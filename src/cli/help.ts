@@ -18,10 +18,19 @@ Engine commands (exact, no model needed):
              -> one {"spans": [[s, e], ...], "order": [...]} per line, or {"error": "reason"}.
              A leading [CLS] and a trailing [EOS] are never masked.
   check      one batch as construct prints it (optionally with "original": [...], "base": 1 for
-             1-based position_ids; position_ids may be a [2, L] array; attention_mask may be the
-             reference's integer sep or a full matrix; several samples as an array)
+             1-based position_ids, "accept": [variant, ...]; position_ids may be a [2, L] array;
+             attention_mask may be the reference's integer sep or a full [L, L] / [1, L, L]
+             matrix; several samples as an array or a collated [B, L] batch; Hugging Face names
+             input_ids, labels (-100 where there is no loss) are read too)
              -> {"ok": bool, "problems": [{"field", "index", "expected", "found", "message"}],
-                 "inferred": {"spans", "order"}}; exit 1 when not ok.
+                 "variants"?: [{"id", "message", "accepted"?}], "inferred": {"spans", "order"}};
+             exit 1 when not ok.
+             --accept VARIANT,...  these variants count as no problem (ignore-index, one-based,
+                                   block-from-zero, no-2d-positions, unshifted-targets,
+                                   loss-on-part-a, inverted-mask)
+             JSON Lines (one sample or batch per line, as datasets.to_json writes) are checked
+             line by line: one {"line": n, ...} report each, then {"summary": {"samples",
+             "samplesWithProblems", ...}}; --jsonl reads even a single line that way.
   mask       a batch (token strings or BERT/GLM ids, as check reads them), or construct's
              input, or {"sep": n, "length": L}; "sample": k picks one sample of a collated
              batch (default 0)

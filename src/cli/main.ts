@@ -3,11 +3,19 @@
  * Bad input: exit 2 and one clear line on stderr, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { checkCommand, constructCommand, maskCommand, sampleCommand, type CommandResult } from './engine-commands';
+import { createInterface } from 'node:readline';
+import {
+  checkCommand,
+  checkStream,
+  constructCommand,
+  maskCommand,
+  sampleCommand,
+  type CommandResult,
+} from './engine-commands';
 import { HELP } from './help';
 import { CliError, parseJson } from './io';
 
-type Command = (input: unknown) => CommandResult | Promise<CommandResult>;
+type Command = (input: unknown, args: string[]) => CommandResult | Promise<CommandResult>;
 
 const ENGINE: Record<string, Command> = {
   construct: constructCommand,
@@ -15,6 +23,24 @@ const ENGINE: Record<string, Command> = {
   check: checkCommand,
   mask: maskCommand,
 };
+
+/** Standard input, read whole or (for `check`) line by line. */
+export interface Stdin {
+  text(): string;
+  lines(): AsyncIterable<string>;
+}
+
+/** Standard input from its whole text (tests; the lines are split from it). */
+export function stdinOf(text: () => string): Stdin {
+  return {
+    text,
+    async *lines() {
+      const all = text();
+      if (all === '') return;
+      yield* all.replace(/\r?\n$/, '').split(/\r?\n/);
+    },
+  };
+}
 
 const MODEL = ['tokenize', 'score', 'fill', 'attention'];
 
@@ -25,19 +51,34 @@ async function modelCommand(name: string): Promise<Command> {
   return cmd;
 }
 
-export async function run(argv: string[], stdin: () => string): Promise<{ stdout: string; stderr: string; code: number }> {
+/**
+ * Runs a command. `write`, when given, receives stdout as it is produced (check streams JSON
+ * Lines through it), and the returned `stdout` is empty; otherwise it is all returned.
+ */
+export async function run(
+  argv: string[],
+  stdin: (() => string) | Stdin,
+  write?: (chunk: string) => void | Promise<void>,
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  const input = typeof stdin === 'function' ? stdinOf(stdin) : stdin;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     return { stdout: HELP, stderr: '', code: name ? 0 : 2 };
   }
   if (rest.includes('--help')) return { stdout: HELP, stderr: '', code: 0 };
   try {
+    if (name === 'check') {
+      const out: string[] = [];
+      const emit = (line: string) => (write ? write(`${line}\n`) : void out.push(`${line}\n`));
+      const { exitCode, stderr } = await checkStream(input.lines(), rest, emit);
+      return { stdout: out.join(''), stderr, code: exitCode };
+    }
     let cmd: Command | undefined = ENGINE[name];
     if (!cmd && MODEL.includes(name)) cmd = await modelCommand(name);
     if (!cmd) {
       throw new CliError(`unknown command "${name}": expected one of ${[...Object.keys(ENGINE), ...MODEL].join(', ')} (see --help)`);
     }
-    const result = await cmd(parseJson(stdin()));
+    const result = await cmd(parseJson(input.text()), rest);
     return { stdout: result.lines.join('\n') + '\n', stderr: '', code: result.exitCode };
   } catch (e) {
     if (e instanceof CliError) return { stdout: '', stderr: `error: ${e.message}\n`, code: e.exitCode };
@@ -48,14 +89,22 @@ export async function run(argv: string[], stdin: () => string): Promise<{ stdout
 
 const isMain = process.argv[1] && /src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
-  const readStdin = () => {
-    try {
-      return readFileSync(0, 'utf8');
-    } catch {
-      return '';
-    }
+  const stdin: Stdin = {
+    text: () => {
+      try {
+        return readFileSync(0, 'utf8');
+      } catch {
+        return '';
+      }
+    },
+    lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
   };
-  run(process.argv.slice(2), readStdin).then(({ stdout, stderr, code }) => {
+  // stdout as it comes (check's JSON Lines reports), waiting when the pipe is full.
+  const write = (chunk: string) =>
+    new Promise<void>((done) =>
+      process.stdout.write(chunk) ? done() : process.stdout.once('drain', done),
+    );
+  run(process.argv.slice(2), stdin, write).then(({ stdout, stderr, code }) => {
     process.stdout.write(stdout);
     process.stderr.write(stderr);
     process.exitCode = code;

@@ -4,9 +4,9 @@
  */
 import type { Construction } from './construct';
 import { idsToTokens, type IdLookup } from './ids';
-import { attentionRows, sepFromMatrix } from './mask';
+import { attentionRows, nearestSep, sepFromMatrix } from './mask';
 import type { Coded, MessageParams } from './messages';
-import type { Batch } from './types';
+import { IGNORE_INDEX, IGNORED, type Batch } from './types';
 import type { CheckInput } from './validate';
 
 /** A batch as the CLI's `construct` prints it. */
@@ -60,7 +60,9 @@ export type ParseCode =
   | 'needSep'
   | 'noSamples'
   | 'tooManyTokens'
-  | 'maskTooBig';
+  | 'maskTooBig'
+  | 'keyMissing'
+  | 'maskPaddingOnly';
 
 /**
  * A parse failure: the field, one English sentence, and its code and values. For a sample of a
@@ -72,19 +74,50 @@ export type ParseResult = { ok: true; samples: CheckInput[] } | ParseFailure;
 
 /** A field's problem before it is placed (`samples[i].`). */
 type FieldProblem = { message: string } & Coded<ParseCode>;
-const problem = (message: string, code: ParseCode, params: MessageParams = {}): FieldProblem => ({ message, code, params });
+const problem = (message: string, code: ParseCode, params: MessageParams = {}): FieldProblem => ({
+  message,
+  code,
+  params,
+});
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function pick(o: Record<string, unknown>, ...names: string[]): unknown {
+/** The names each field is read under: the reference's, camelCase, the collator's, Hugging Face's. */
+export const FIELD_KEYS = {
+  tokens: ['tokens', 'text', 'input_ids'],
+  targets: ['targets', 'target', 'labels'],
+  loss_mask: ['loss_mask', 'lossMask'],
+  position_ids: ['position_ids', 'positionIds', 'position_id'],
+  block_position_ids: ['block_position_ids', 'blockPositionIds'],
+  sep: ['sep'],
+  attention_mask: ['attention_mask', 'attentionMask'],
+} as const;
+
+function pick(o: Record<string, unknown>, names: readonly string[]): unknown {
   for (const n of names) if (n in o) return o[n];
   return undefined;
 }
 
-const isProblem = (v: unknown): v is FieldProblem => typeof v === 'object' && v !== null && !Array.isArray(v);
+const has = (o: Record<string, unknown>, names: readonly string[]) => names.some((n) => n in o);
+
+/** The keys of `o`, for a message saying which were found. */
+const keysOf = (o: Record<string, unknown>) => Object.keys(o).join(', ') || '—';
+
+/** A field none of whose names is in the batch: says which names are read and which keys it has. */
+const missing = (field: string, accepted: string, o: Record<string, unknown>): FieldProblem =>
+  problem(
+    `${field} is missing: the batch has none of the keys ${accepted} (keys found: ${keysOf(o)})`,
+    'keyMissing',
+    { field, accepted, found: keysOf(o) },
+  );
+
+const isProblem = (v: unknown): v is FieldProblem =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function numbers(v: unknown, field: string): number[] | FieldProblem {
-  if (!Array.isArray(v)) return problem(`${field} must be an array of numbers`, 'numbersNotArray', { field });
+  if (!Array.isArray(v))
+    return problem(`${field} must be an array of numbers`, 'numbersNotArray', { field });
   for (let i = 0; i < v.length; i++) {
     if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) {
       const got = JSON.stringify(v[i]) ?? 'nothing';
@@ -94,26 +127,58 @@ function numbers(v: unknown, field: string): number[] | FieldProblem {
   return v as number[];
 }
 
-function strings(v: unknown, field: string, lookup?: IdLookup): string[] | FieldProblem {
-  if (!Array.isArray(v)) return problem(`${field} must be an array of token strings`, 'stringsNotArray', { field });
+/**
+ * Token strings, or ids read with `lookup`. With `ignored` (targets), -100, the ignore index that
+ * Hugging Face labels hold where there is no loss, is read as the string "-100".
+ */
+function strings(
+  v: unknown,
+  field: string,
+  lookup?: IdLookup,
+  ignored = false,
+): string[] | FieldProblem {
+  if (!Array.isArray(v))
+    return problem(`${field} must be an array of token strings`, 'stringsNotArray', { field });
+  const isIgnored = (x: unknown) => ignored && x === IGNORE_INDEX;
   if (v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x))) {
-    if (!lookup) return problem(`${field} holds token ids: load a vocabulary to read them (or give token strings)`, 'idsNeedVocab', { field });
-    return idsToTokens(v as number[], lookup);
+    const ids = v as number[];
+    if (ids.every(isIgnored)) return ids.map(() => IGNORED);
+    if (!lookup) {
+      return problem(
+        `${field} holds token ids: load a vocabulary to read them (or give token strings)`,
+        'idsNeedVocab',
+        { field },
+      );
+    }
+    return ids.map((id) => (isIgnored(id) ? IGNORED : idsToTokens([id], lookup)[0]!));
   }
   for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'string') {
+    if (typeof v[i] !== 'string' && !isIgnored(v[i])) {
       const got = JSON.stringify(v[i]) ?? 'nothing';
       return problem(`${field}[${i}] must be a string, got ${got}`, 'stringBad', { field, i, got });
     }
   }
-  return v as string[];
+  return v.map((x) => (isIgnored(x) ? IGNORED : x)) as string[];
+}
+
+/**
+ * The attention mask as a matrix: [L, L] rows, or [1, L, L] (one sample of a [B, 1, L, L]
+ * mask, as a model's `build_mask_matrix` gives it); true/false (a bool tensor's `tolist()`) read as 1/0.
+ */
+function maskMatrix(am: unknown[]): unknown[] {
+  const inner = am.length === 1 && Array.isArray(am[0]) && Array.isArray(am[0][0]) ? am[0] : am;
+  return (inner as unknown[]).map((row) =>
+    Array.isArray(row) ? row.map((x) => (typeof x === 'boolean' ? Number(x) : x)) : row,
+  );
 }
 
 /**
  * Reads one sample in the reference layout: `tokens`, `targets`, `loss_mask`, `position_ids`
  * (one array with `block_position_ids` beside it, or a [2, L] array), and `sep` or
- * `attention_mask` (the reference's integer sep, or a full 0/1 matrix); optional `original`.
- * camelCase names are accepted too.
+ * `attention_mask` (the reference's integer sep, or a full 0/1 matrix, [L, L] or [1, L, L]);
+ * optional `original`. camelCase names are accepted too, and Hugging Face's: `input_ids` for the
+ * tokens, `labels` for the targets (-100 where there is no loss; without `loss_mask`, the loss
+ * mask is read from them).
  */
 export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseResult {
   const fail = (field: string, p: FieldProblem): ParseFailure => ({
@@ -123,17 +188,36 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
     code: p.code,
     params: where ? { ...p.params, where } : p.params,
   });
-  if (!isObject(raw)) return fail('', problem('a batch must be a JSON object with tokens, targets, loss_mask, position_ids and sep', 'notObject'));
-  const tokens = strings(pick(raw, 'tokens', 'text'), 'tokens', lookup);
+  if (!isObject(raw))
+    return fail(
+      '',
+      problem(
+        'a batch must be a JSON object with tokens, targets, loss_mask, position_ids and sep',
+        'notObject',
+      ),
+    );
+  const K = FIELD_KEYS;
+  const accepted = (names: readonly string[]) => names.join(', ');
+  if (!has(raw, K.tokens)) return fail('tokens', missing('tokens', accepted(K.tokens), raw));
+  const tokens = strings(pick(raw, K.tokens), 'tokens', lookup);
   if (isProblem(tokens)) return fail('tokens', tokens);
-  const targets = strings(pick(raw, 'targets', 'target'), 'targets', lookup);
+  if (!has(raw, K.targets)) return fail('targets', missing('targets', accepted(K.targets), raw));
+  const targetsRaw = pick(raw, K.targets);
+  const targets = strings(targetsRaw, 'targets', lookup, true);
   if (isProblem(targets)) return fail('targets', targets);
-  const lossMask = numbers(pick(raw, 'loss_mask', 'lossMask'), 'loss_mask');
+  let lossMask: number[] | FieldProblem;
+  if (has(raw, K.loss_mask)) lossMask = numbers(pick(raw, K.loss_mask), 'loss_mask');
+  else if (Array.isArray(targetsRaw) && targetsRaw.includes(IGNORE_INDEX)) {
+    // Hugging Face style: the loss is wherever the labels are not the ignore index.
+    lossMask = targetsRaw.map((t) => (t === IGNORE_INDEX ? 0 : 1));
+  } else lossMask = missing('loss_mask', `${accepted(K.loss_mask)}, or labels with -100`, raw);
   if (isProblem(lossMask)) return fail('loss_mask', lossMask);
 
   let positionIds: number[];
   let blockPositionIds: number[];
-  const pos = pick(raw, 'position_ids', 'positionIds', 'position_id');
+  if (!has(raw, K.position_ids))
+    return fail('position_ids', missing('position_ids', accepted(K.position_ids), raw));
+  const pos = pick(raw, K.position_ids);
   if (Array.isArray(pos) && pos.length === 2 && Array.isArray(pos[0]) && Array.isArray(pos[1])) {
     const a = numbers(pos[0], 'position_ids[0]');
     if (isProblem(a)) return fail('position_ids', a);
@@ -144,10 +228,17 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
   } else {
     const a = numbers(pos, 'position_ids');
     if (isProblem(a)) return fail('position_ids', a);
-    const b = numbers(pick(raw, 'block_position_ids', 'blockPositionIds'), 'block_position_ids');
+    if (!has(raw, K.block_position_ids)) {
+      const names = `${accepted(K.block_position_ids)}, or position_ids as a [2, L] array`;
+      return fail('block_position_ids', missing('block_position_ids', names, raw));
+    }
+    const b = numbers(pick(raw, K.block_position_ids), 'block_position_ids');
     if (isProblem(b)) {
       const code = b.code === 'numberBad' ? 'numberBadOrPair' : 'numbersNotArrayOrPair';
-      return fail('block_position_ids', problem(`${b.message} (or give position_ids as a [2, L] array)`, code, b.params));
+      return fail(
+        'block_position_ids',
+        problem(`${b.message} (or give position_ids as a [2, L] array)`, code, b.params),
+      );
     }
     positionIds = a;
     blockPositionIds = b;
@@ -155,8 +246,8 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
 
   let sep: number | undefined;
   let matrix: number[][] | undefined;
-  const sepRaw = pick(raw, 'sep');
-  const am = pick(raw, 'attention_mask', 'attentionMask');
+  const sepRaw = pick(raw, K.sep);
+  const am = pick(raw, K.attention_mask);
   if (typeof sepRaw === 'number') sep = sepRaw;
   else if (sepRaw !== undefined) {
     const got = JSON.stringify(sepRaw) ?? String(sepRaw);
@@ -164,29 +255,72 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
   }
   if (typeof am === 'number') {
     if (sep !== undefined && sep !== am) {
-      return fail('attention_mask', problem(`attention_mask (the reference's sep) is ${am} but sep is ${sep}`, 'sepMismatch', { am, sep }));
+      return fail(
+        'attention_mask',
+        problem(`attention_mask (the reference's sep) is ${am} but sep is ${sep}`, 'sepMismatch', {
+          am,
+          sep,
+        }),
+      );
     }
     sep = am;
+  } else if (Array.isArray(am) && am.length > 0 && am.every((x) => !Array.isArray(x))) {
+    return fail(
+      'attention_mask',
+      problem(
+        "attention_mask is a single row (a padding mask, as Hugging Face tokenizers give it), but GLM's mask needs sep: give sep (the reference's integer attention_mask) or the full [L, L] matrix",
+        'maskPaddingOnly',
+      ),
+    );
   } else if (Array.isArray(am)) {
-    for (let q = 0; q < am.length; q++) {
-      const row = numbers(am[q], `attention_mask[${q}]`);
+    const rows = maskMatrix(am);
+    for (let q = 0; q < rows.length; q++) {
+      const row = numbers(rows[q], `attention_mask[${q}]`);
       if (isProblem(row)) return fail('attention_mask', row);
     }
-    matrix = am as number[][];
+    matrix = rows as number[][];
     if (sep === undefined) {
-      const s = sepFromMatrix(matrix);
-      if (s === null) return fail('attention_mask', problem('attention_mask follows no single sep (query q sees key k iff k < sep or k <= q)', 'maskNoSep'));
+      const L = tokens.length;
+      // A full L×L matrix always gives a sep (the nearest, when it follows none): the cells that
+      // break it are reported as problems. Only a matrix of another size gives none.
+      const s =
+        L <= MAX_MASK_TOKENS && matrix.length === L && matrix.every((r) => r.length === L)
+          ? nearestSep(matrix)
+          : sepFromMatrix(matrix);
+      if (s === null)
+        return fail(
+          'attention_mask',
+          problem(
+            'attention_mask follows no single sep (query q sees key k iff k < sep or k <= q)',
+            'maskNoSep',
+          ),
+        );
       sep = s;
     }
   } else if (am !== undefined) {
-    return fail('attention_mask', problem('attention_mask must be the integer sep or a matrix of 0/1 rows', 'maskBadType'));
+    return fail(
+      'attention_mask',
+      problem('attention_mask must be the integer sep or a matrix of 0/1 rows', 'maskBadType'),
+    );
   }
-  if (sep === undefined) return fail('sep', problem('the batch needs sep (len(Part A)) or an attention_mask', 'needSep'));
-  if (!Number.isInteger(sep)) return fail('sep', problem(`sep must be a whole number, got ${sep}`, 'sepNotWhole', { got: String(sep) }));
+  if (sep === undefined)
+    return fail(
+      'sep',
+      problem(
+        `the batch needs sep (len(Part A)) or an attention_mask (keys found: ${keysOf(raw)})`,
+        'needSep',
+        { found: keysOf(raw) },
+      ),
+    );
+  if (!Number.isInteger(sep))
+    return fail(
+      'sep',
+      problem(`sep must be a whole number, got ${sep}`, 'sepNotWhole', { got: String(sep) }),
+    );
 
   const sample: CheckInput = { tokens, targets, lossMask, positionIds, blockPositionIds, sep };
   if (matrix) sample.attentionMask = matrix;
-  const original = pick(raw, 'original');
+  const original = pick(raw, ['original']);
   if (original !== undefined) {
     const o = strings(original, 'original', lookup);
     if (isProblem(o)) return fail('original', o);
@@ -195,15 +329,20 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
   return { ok: true, samples: [sample] };
 }
 
+/** Longest sample whose attention mask may be given as a full matrix. */
+export const MAX_MASK_TOKENS = 4096;
+
 /** Largest number of tokens one import accepts (a 2 a.m. paste of a whole epoch gets a message). */
 export const MAX_BATCH_TOKENS = 1_000_000;
 
 /**
  * A collated batch ({text: [B, L], target: [B, L], loss_mask: [B, L], position_id: [B, 2, L],
- * attention_mask: [B]}) split into per-sample objects; null when `raw` is not columnar.
+ * attention_mask: [B]}, or Hugging Face's input_ids, labels [B, L], position_ids [B, 2, L],
+ * attention_mask [B, 1, L, L] or [B, L, L]) split into per-sample objects; null when `raw` is
+ * not columnar.
  */
 function splitColumnar(raw: Record<string, unknown>): unknown[] | null {
-  const tokens = pick(raw, 'tokens', 'text');
+  const tokens = pick(raw, FIELD_KEYS.tokens);
   if (!Array.isArray(tokens) || tokens.length === 0 || !tokens.every(Array.isArray)) return null;
   const B = tokens.length;
   const samples: Record<string, unknown>[] = Array.from({ length: B }, () => ({}));
@@ -241,7 +380,7 @@ function sized(r: ParseResult): ParseResult {
       params: { total, max: MAX_BATCH_TOKENS },
     };
   }
-  const big = r.samples.findIndex((s) => s.attentionMask && s.tokens.length > 4096);
+  const big = r.samples.findIndex((s) => s.attentionMask && s.tokens.length > MAX_MASK_TOKENS);
   if (big >= 0) {
     const n = r.samples[big]!.tokens.length;
     return {

@@ -51,6 +51,46 @@ export function sepFromMatrix(rows: readonly (readonly number[])[]): number | nu
   return sep;
 }
 
+/**
+ * The sep to check a full L×L matrix against: the one it follows, or, for a matrix that follows no
+ * single sep, the one whose mask differs from it (read as it is, or inverted: 1 for masked) in
+ * the fewest cells. Candidates come from the rows: a Part A row q < sep - 1 sees keys 0..sep-1.
+ */
+export function nearestSep(rows: readonly (readonly number[])[]): number {
+  const exact = sepFromMatrix(rows);
+  if (exact !== null) return exact;
+  const n = rows.length;
+  const candidates = new Set<number>([0, n]);
+  for (const visible of [1, 0]) {
+    const votes = new Map<number, number>();
+    for (let q = 0; q < n; q++) {
+      const row = rows[q]!;
+      let c = 0;
+      while (c < n && row[c] === visible) c++;
+      if (c > q + 1) votes.set(c, (votes.get(c) ?? 0) + 1);
+    }
+    [...votes.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 2)
+      .forEach(([c]) => candidates.add(c));
+  }
+  let best = 0;
+  let fewest = Infinity;
+  for (const sep of [...candidates].sort((a, b) => a - b)) {
+    let differ = 0;
+    for (let q = 0; q < n; q++) {
+      const row = rows[q]!;
+      for (let k = 0; k < n; k++) if ((row[k] === 1) !== canAttend(sep, q, k)) differ++;
+    }
+    const cells = Math.min(differ, n * n - differ);
+    if (cells < fewest) {
+      fewest = cells;
+      best = sep;
+    }
+  }
+  return best;
+}
+
 /** Why a cell is visible or masked: the codes the interface explains. */
 export type MaskReason =
   | 'a-sees-a' // Part A sees all of Part A

@@ -23,6 +23,11 @@ export const EOP = '[E]';
 
 export const MASK_TOKENS: readonly string[] = [MASK, SMASK, GMASK];
 
+/** PyTorch's cross-entropy `ignore_index`, which Hugging Face `labels` hold where there is no loss. */
+export const IGNORE_INDEX = -100;
+/** A target given as the ignore index (-100), as batches read it. */
+export const IGNORED = '-100';
+
 /** A span of the original tokens, `[start, end)` in text indices. */
 export interface Span {
   /** First token of the span (text index, inclusive). */

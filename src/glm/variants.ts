@@ -5,12 +5,25 @@
  */
 import { canAttend } from './mask';
 import type { MessageParams } from './messages';
-import { EOP, MASK_TOKENS, PAD } from './types';
+import { EOP, IGNORED, MASK_TOKENS, PAD } from './types';
 import { checkBatch, type CheckInput, type CheckResult } from './validate';
+
+/** The known variants, in the order they are tried. */
+export const VARIANT_IDS = [
+  'ignore-index',
+  'one-based',
+  'block-from-zero',
+  'no-2d-positions',
+  'unshifted-targets',
+  'loss-on-part-a',
+  'inverted-mask',
+] as const;
+
+export type VariantId = (typeof VARIANT_IDS)[number];
 
 export interface Variant {
   /** Stable id (for tests and translations). */
-  id: 'one-based' | 'block-from-zero' | 'no-2d-positions' | 'unshifted-targets' | 'loss-on-part-a' | 'inverted-mask';
+  id: VariantId;
   /** What differs from the reference, and where. */
   message: string;
   /** The values the message mentions (the id is its code, for translation). */
@@ -46,7 +59,39 @@ function segmentOffsets(b: CheckInput): number[] {
   return out;
 }
 
+/** Where the targets are the ignore index (-100): in Part A, and in the padding after Part B. */
+function ignoredTargets(b: CheckInput): { partA: number[]; padding: number[] } {
+  const u = partBEnd(b);
+  const partA: number[] = [];
+  const padding: number[] = [];
+  b.targets.forEach((t, i) => {
+    if (t !== IGNORED) return;
+    if (i < b.sep) partA.push(i);
+    else if (i >= u) padding.push(i);
+  });
+  return { partA, padding };
+}
+
 const RULES: VariantRule[] = [
+  {
+    id: 'ignore-index',
+    normalize(b) {
+      if (b.targets.length !== b.tokens.length) return null;
+      const { partA, padding } = ignoredTargets(b);
+      if (partA.length + padding.length === 0) return null;
+      const targets = [...b.targets];
+      for (const i of partA) targets[i] = b.tokens[i]!;
+      for (const i of padding) targets[i] = PAD;
+      return { ...b, targets };
+    },
+    describe(b) {
+      const { partA, padding } = ignoredTargets(b);
+      return {
+        message: `targets are -100 (the ignore index of PyTorch's cross-entropy, as Hugging Face labels write it) where there is no loss (Part A: ${partA.length}, padding: ${padding.length}): GLM's reference copies the input there in Part A and writes [PAD] in the padding, and leaves them out of the loss with loss_mask`,
+        params: { partA: partA.length, padding: padding.length },
+      };
+    },
+  },
   {
     id: 'one-based',
     normalize: (b) => (b.base === 1 ? null : { ...b, base: 1 }),
@@ -144,13 +189,22 @@ export interface VariantCheckResult extends CheckResult {
   variants: Variant[];
 }
 
+export interface VariantOptions {
+  /** Try only these variants (all known ones when absent). */
+  only?: readonly VariantId[];
+}
+
 /** Checks a batch, recognising known variants first (each accepted only if it removes problems). */
-export function checkWithVariants(input: CheckInput): VariantCheckResult {
+export function checkWithVariants(
+  input: CheckInput,
+  options: VariantOptions = {},
+): VariantCheckResult {
   let current = input;
   let result = checkBatch(current);
   const variants: Variant[] = [];
   if (result.ok) return { ...result, variants };
-  for (const rule of RULES) {
+  const rules = options.only ? RULES.filter((r) => options.only!.includes(r.id)) : RULES;
+  for (const rule of rules) {
     const t = rule.normalize(current);
     if (!t) continue;
     const r = checkBatch(t);

@@ -227,6 +227,8 @@ describe('engine codes, read back in English', () => {
       [ref, { ...ref, tokens: 3 }],
       { ...ref, tokens: Array(1_000_001).fill('a') },
       { ...ref, tokens: Array(4097).fill('a'), attention_mask: [[1]] },
+      { something: 1 },
+      { ...ref, sep: undefined, attention_mask: [1, 1, 1, 1, 1] },
     ];
     for (const input of inputs) {
       const r = parseBatch(input);
@@ -270,7 +272,7 @@ describe('engine codes, read back in English', () => {
         'originalLength', 'originalToken', 'noteOneBased', 'noteZeroBased', 'noteSuffix', 'notObject', 'numbersNotArray',
         'numberBad', 'numbersNotArrayOrPair', 'numberBadOrPair', 'stringsNotArray', 'idsNeedVocab', 'stringBad',
         'sepNotWhole', 'sepMismatch', 'maskNoSep', 'maskBadType', 'needSep', 'noSamples', 'tooManyTokens', 'maskTooBig',
-        'suffixOneSpan', 'suffixEnd', 'padTooShort',
+        'keyMissing', 'maskPaddingOnly', 'suffixOneSpan', 'suffixEnd', 'padTooShort',
       ].sort(),
     );
   });

@@ -180,7 +180,7 @@ describe('ImportPanel', () => {
     await user.click(screen.getByRole('button', { name: /Id batch/ }));
     await screen.findByText(/Showing “ids.json”: 26 tokens, sep = 18/, undefined, { timeout: 10_000 });
     expect(screen.getByTestId('tokens').textContent).toMatch(/^\[CLS\] the model reads the corrupted text/);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Sample' }), 'Sample 2 of 2');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sample' }), 'Sample 2 of 2 — ✓ no problems');
     await screen.findByText(/Showing “ids.json”: 26 tokens, sep = 8/);
     expect(screen.getByTestId('tokens').textContent).toBe('[CLS] spans are placed in a shuffled order .');
     expect(screen.getByText(/No problems/)).toBeInTheDocument();

@@ -11,7 +11,7 @@ import { useApp } from '../../store/hooks';
 import { importBatch, leaveImport, setBase } from '../../store/store';
 import { ImportAlert } from './ImportAlert';
 import { ImportedBatch } from './ImportedBatch';
-import { analyze, readBatch, shapeProblems, type ImportFailure } from './importer';
+import { analyze, readBatch, sampleVerdicts, shapeProblems, type ImportFailure } from './importer';
 import { ImportForm } from './ImportForm';
 import { loadBertLookup } from './vocab';
 import './import.css';
@@ -79,6 +79,11 @@ export function ImportPanel() {
       ? loaded.samples
       : null;
 
+  const verdicts = useMemo(
+    () => (samplesAtHand && samplesAtHand.length > 1 ? sampleVerdicts(samplesAtHand, base) : null),
+    [samplesAtHand, base],
+  );
+
   const onBase = (b: Base) => {
     setBase(b);
     // The numbering decides which mask a Part B segment belongs to: infer the spans again.
@@ -125,6 +130,7 @@ export function ImportPanel() {
             onSample={
               samplesAtHand ? (i) => show(samplesAtHand, i, imported.name, base) : undefined
             }
+            verdicts={verdicts}
             onLeave={() => {
               leaveImport();
               setFailure(null);

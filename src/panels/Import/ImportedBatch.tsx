@@ -9,7 +9,7 @@ import { engineMsg, useT, useTranslateMsg, variantMsg } from '../../i18n';
 import type { Imported } from '../../store/state';
 import { diffBatches } from './diff';
 import { DiffView } from './DiffView';
-import type { Analysis } from './importer';
+import type { Analysis, SampleVerdict } from './importer';
 import { ProblemsList } from './ProblemsList';
 
 export interface ImportedBatchProps {
@@ -19,6 +19,8 @@ export interface ImportedBatchProps {
   onBase: (base: Base) => void;
   /** Shows sample i; absent when the samples are no longer at hand (restored from storage). */
   onSample?: (i: number) => void;
+  /** Every sample's verdict (a batch of several samples, while they are at hand). */
+  verdicts?: readonly SampleVerdict[] | null;
   onLeave: () => void;
 }
 
@@ -28,6 +30,7 @@ export function ImportedBatch({
   base,
   onBase,
   onSample,
+  verdicts,
   onLeave,
 }: ImportedBatchProps) {
   const t = useT();
@@ -39,8 +42,33 @@ export function ImportedBatch({
   );
   const { check, view } = a;
   const order = view.order.map((o) => o + 1).join(', ');
+  const broken = verdicts ? verdicts.filter((v) => v.problems > 0).length : 0;
+  const firstBroken = verdicts ? verdicts.findIndex((v) => v.problems > 0) : -1;
+  const verdictOf = (v: SampleVerdict) =>
+    v.problems > 0
+      ? t('import.verdictProblems', { count: v.problems })
+      : t(v.variants > 0 ? 'import.verdictVariants' : 'import.verdictOk');
   return (
     <div className="import-result">
+      {verdicts && (
+        <div className={`import-batch${broken > 0 ? ' has-problems' : ''}`}>
+          <p className="import-batch-summary">
+            <span className="import-batch-mark" aria-hidden="true">
+              {broken > 0 ? '✗' : '✓'}
+            </span>{' '}
+            {t('import.batchSummary', { k: broken, n: verdicts.length })}
+          </p>
+          {firstBroken >= 0 && onSample && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => onSample(firstBroken)}
+            >
+              {t('import.firstBroken', { i: firstBroken + 1 })}
+            </button>
+          )}
+        </div>
+      )}
       <div className="import-summary">
         <p className="import-showing">
           {t('import.showing', {
@@ -67,7 +95,13 @@ export function ImportedBatch({
             >
               {Array.from({ length: imported.samples }, (_, i) => (
                 <option key={i} value={i}>
-                  {t('import.sampleOption', { i: i + 1, n: imported.samples })}
+                  {verdicts?.[i]
+                    ? t('import.sampleOptionVerdict', {
+                        i: i + 1,
+                        n: imported.samples,
+                        verdict: verdictOf(verdicts[i]),
+                      })
+                    : t('import.sampleOption', { i: i + 1, n: imported.samples })}
                 </option>
               ))}
             </select>

@@ -143,6 +143,22 @@ function numbered(c: Construction, base: Base): Construction {
   return { ...c, positionIds: c.positionIds.map((p, i) => (i < c.unpaddedLength ? p + base : p)) };
 }
 
+/** What the checker says about one sample of a batch, as the sample list shows it. */
+export interface SampleVerdict {
+  /** Problems left once the known variants are recognised (what its problem list shows). */
+  problems: number;
+  /** Known variants recognised. */
+  variants: number;
+}
+
+/** Every sample's verdict, under the numbering `base`: the whole batch at a glance. */
+export function sampleVerdicts(samples: readonly CheckInput[], base: Base): SampleVerdict[] {
+  return samples.map((s) => {
+    const r = checkWithVariants({ ...s, base });
+    return { problems: r.problems.length, variants: r.variants.length };
+  });
+}
+
 /** Shape problems (lengths that disagree, sep out of range) of a sample that `analyze` refused. */
 export function shapeProblems(sample: CheckInput, base: Base) {
   return checkWithVariants({ ...sample, base }).problems.map((p) => ({
