@@ -16,6 +16,24 @@ import { initNodeBackend, tf } from '../../src/model/backend-node';
 import { forward } from '../../src/model/glm';
 import { load } from '../../src/model/weights';
 import { collate, DEFAULT_EXAMPLES, loadCorpus, makeExample, type Example } from './data';
+import { CLOZE_EN, CLOZE_ZH, COPY_WRITTEN, parseCloze } from './cloze-set';
+import { copyHeads, fills, heldoutCopyCases, makeUnigram as scriptUnigram, scoreBlank, scoreCloze, summarise, writtenCopyCase, type BlankScore, type CopyCase } from './probes';
+
+/** Typed sentences whose fills go in the manifest and docs (the issue's table, the app's and lesson's texts). */
+export const FILL_TEXTS = [
+  'The capital of France is [MASK].',
+  'In the beginning God created the [MASK] and the earth.',
+  'And God said, Let there be [MASK]: and there was light.',
+  'I like to eat [MASK] for breakfast.',
+  'The people of [MASK] will build a better [MASK] for their children.',
+  'The people were kind and the day was full of [MASK].',
+  'The United States of [MASK].',
+  'Birds can [MASK] high in the sky.',
+  '今天天气很[MASK]。',
+  '床前明月[MASK]，疑是地上霜。',
+  '我们明天一起去[MASK]。',
+  '我是中国[MASK]。',
+];
 
 const root = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
@@ -25,6 +43,7 @@ const arg = (n: string, def: string) => {
 };
 const modelPath = resolve(root, arg('model', 'public/models/manifest.json'));
 const nExamples = Number(arg('examples', '600'));
+const nUnigram = Number(arg('unigram', '20000'));
 
 interface Acc {
   tokens: number;
@@ -60,7 +79,7 @@ async function main() {
   // guess is then a word, not [E]): how well the model guesses the words themselves.
   const eop = tok.idOf('[E]');
   const uni = { span: makeUnigram(), document: makeUnigram(), spanWords: makeUnigram() };
-  for (let i = 0; i < 20000; i++) {
+  for (let i = 0; i < nUnigram; i++) {
     const e = makeExample(train, tok, trng, DEFAULT_EXAMPLES);
     const u = uni[e.objective === 'span' ? 'span' : 'document'];
     e.lossMask.forEach((m, t) => m && u.counts[e.targets[t]]++);
@@ -118,6 +137,45 @@ async function main() {
       }
     });
   }
+  // Cloze, copy test, copy heads, fills (scripts/train/probes.ts), beside the span-word unigram.
+  const u = scriptUnigram(uni.spanWords.counts, (i) => tok.tokenOf(i));
+  const trainText = readFileSync(join(root, 'data/corpus/train.txt'), 'utf8').toLowerCase();
+  const inTraining = (line: string) => {
+    const { before, answer, after } = parseCloze(line);
+    return trainText.includes((before + answer + after).toLowerCase().replace(/[。，？！.,?!]+$/u, ''));
+  };
+  const cloze = (lines: readonly string[]) => lines.map((l) => ({ ...scoreCloze(model, u, l), inTraining: inTraining(l) }));
+  const clozeEn = cloze(CLOZE_EN);
+  const clozeZh = cloze(CLOZE_ZH);
+  const frequent = new Set(Array.from(uni.spanWords.counts.keys()).sort((a, b) => uni.spanWords.counts[b] - uni.spanWords.counts[a]).slice(0, 100));
+  const crng = createRng(4242);
+  const copyCases = { en: heldoutCopyCases(held, model, crng, 200, 'en', frequent), zh: heldoutCopyCases(held, model, crng, 200, 'zh', frequent), written: COPY_WRITTEN.map((l) => writtenCopyCase(model, l)) };
+  const copyScore = (cs: CopyCase[]): BlankScore[] => cs.map((c) => scoreBlank(model, u, c.tokens, c.index, c.tokens.slice(1, -1).join(' ')));
+  const copy = { en: copyScore(copyCases.en), zh: copyScore(copyCases.zh), written: copyScore(copyCases.written) };
+  const heads = copyHeads(model, [...copyCases.en, ...copyCases.zh]);
+  const fillRows = fills(model, u, FILL_TEXTS);
+  const probes = {
+    cloze: {
+      description: 'scripts/train/cloze-set.ts: 40 English sentences and 20 Chinese lines of our own, one word / character blanked; top-k of the answer at the [S] row; unigram: the span-word unigram ranked within the same script',
+      en: summarise(clozeEn),
+      zh: summarise(clozeZh),
+      enNotInTraining: summarise(clozeEn.filter((x) => !x.inTraining)),
+      zhNotInTraining: summarise(clozeZh.filter((x) => !x.inTraining)),
+      items: [...clozeEn, ...clozeZh].map((x) => ({ text: x.text, answer: x.answer, rank: x.rank, prob: +x.prob.toFixed(4), top5: x.top5, unigramRank: x.unigramRank, inTraining: x.inTraining })),
+    },
+    copy: {
+      description: 'a content token (English word of 4+ letters, or a CJK character, outside the 100 most frequent) that stands earlier in the same text is masked at its later occurrence; share of cases where the model puts it first (top-1), and the probability it gives it',
+      heldoutEn: summarise(copy.en),
+      heldoutZh: summarise(copy.zh),
+      written: summarise(copy.written),
+      writtenItems: copy.written.map((x) => ({ text: x.text, answer: x.answer, rank: x.rank, prob: +x.prob.toFixed(4), top5: x.top5 })),
+    },
+    copyHeads: { description: 'attention from the [S] row of the masked copy to the earlier occurrence in Part A, per layer and head, over the held-out copy cases; uniform = mean 1/(visible keys)', ...heads },
+    fills: fillRows,
+  };
+  console.log(JSON.stringify({ cloze: { en: probes.cloze.en, zh: probes.cloze.zh }, copy: { en: probes.copy.heldoutEn, zh: probes.copy.heldoutZh, written: probes.copy.written } }, null, 1));
+  for (const f of fillRows) console.log(`${f.text}  ->  ${f.model}   (unigram: ${f.unigram})`);
+
   const evaluation = {
     date: new Date().toISOString(),
     script: 'scripts/train/eval.ts',
@@ -127,6 +185,7 @@ async function main() {
     unigram: { span: summary(res.unigram.span), spanWords: summary(res.unigram.spanWords), document: summary(res.unigram.document), all: summary(res.unigram.all) },
     spanWords: 'short-span targets other than [E]; its unigram is counted over those targets alone',
     trainingStep: (model.manifest.training as { steps?: number } | undefined)?.steps ?? null,
+    ...probes,
   };
   console.log(JSON.stringify(evaluation, null, 2));
   if (!argv.includes('--dry')) {

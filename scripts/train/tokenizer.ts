@@ -7,11 +7,17 @@
  * holds `--size` entries (specials + characters + merged pieces). Deterministic (ties broken by
  * the pair's text).
  *
+ * Chinese: every CJK character seen at least 25 times in the corpus, and every character of the
+ * common list (`scripts/corpus/common-chars.json`, 3,500 characters), is a piece of its own (GLM's
+ * Chinese models are character-heavy too); they get no `##` form, since the pre-split makes each
+ * CJK character a word of its own. `--size` counts the other pieces, so the English vocabulary is
+ * the same size whatever the share of Chinese.
+ *
  *   tsx scripts/train/tokenizer.ts [--size 4000] [--corpus data/corpus/train.txt]
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { preSplit, SPECIALS, type TokenizerJson } from '../../src/model/tokenizer';
+import { isCjk, preSplit, SPECIALS, type TokenizerJson } from '../../src/model/tokenizer';
 
 const root = resolve(import.meta.dirname, '../..');
 const arg = (name: string, def: string) => {
@@ -22,6 +28,9 @@ const size = Number(arg('size', '4000'));
 const corpus = arg('corpus', join(root, 'data/corpus/train.txt'));
 const out = arg('out', join(root, 'public/models/tokenizer.json'));
 const minCharCount = 5;
+const minCjkCount = 25;
+const common = (JSON.parse(readFileSync(join(root, 'scripts/corpus/common-chars.json'), 'utf8')) as { chars: string }).chars;
+const cjkChar = (ch: string) => isCjk(ch.codePointAt(0)!);
 
 const t0 = Date.now();
 const counts = new Map<string, number>();
@@ -37,7 +46,8 @@ for (let c = 33; c < 127; c++) {
   const ch = String.fromCharCode(c);
   if (ch === ch.toLowerCase()) alphabet.add(ch);
 }
-for (const [ch, c] of charCount) if (c >= minCharCount) alphabet.add(ch);
+for (const [ch, c] of charCount) if (c >= (cjkChar(ch) ? minCjkCount : minCharCount)) alphabet.add(ch);
+for (const ch of common) alphabet.add(ch);
 const vocab: string[] = [...SPECIALS];
 const inVocab = new Set<string>(vocab);
 const add = (p: string) => {
@@ -48,7 +58,8 @@ const add = (p: string) => {
 };
 const sortedAlphabet = [...alphabet].sort();
 for (const ch of sortedAlphabet) add(ch);
-for (const ch of sortedAlphabet) if (/[\p{L}\p{N}]/u.test(ch)) add('##' + ch);
+for (const ch of sortedAlphabet) if (/[\p{L}\p{N}]/u.test(ch) && !cjkChar(ch)) add('##' + ch);
+const nCjk = sortedAlphabet.filter(cjkChar).length;
 
 // Word types as symbol arrays.
 interface WType {
@@ -58,7 +69,7 @@ interface WType {
 const words: WType[] = [];
 for (const [w, c] of counts) {
   const chars = Array.from(w);
-  if (chars.length === 1 && !/[\p{L}\p{N}]/u.test(w)) continue; // punctuation: single tokens
+  if (chars.length === 1) continue; // punctuation and CJK characters: single tokens
   words.push({ syms: chars.map((ch, i) => (i === 0 ? ch : '##' + ch)), count: c });
 }
 
@@ -81,7 +92,7 @@ words.forEach((_, i) => addPairs(i, 1));
 
 const merges: [string, string][] = [];
 const merged = (a: string, b: string) => a + (b.startsWith('##') ? b.slice(2) : b);
-while (vocab.length < size) {
+while (vocab.length - nCjk < size) {
   let best = '';
   let bestC = 0;
   for (const [k, c] of pairCounts) {
@@ -118,5 +129,5 @@ const json: TokenizerJson = { version: 1, vocab, merges, maxPieceLength };
 mkdirSync(resolve(out, '..'), { recursive: true });
 writeFileSync(out, JSON.stringify(json));
 console.log(
-  `tokenizer: ${vocab.length} pieces (${merges.length} merges, ${alphabet.size} chars, max piece ${maxPieceLength}) from ${counts.size} word types in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${out}`,
+  `tokenizer: ${vocab.length} pieces (${merges.length} merges, ${alphabet.size} chars of which ${nCjk} CJK, max piece ${maxPieceLength}) from ${counts.size} word types in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${out}`,
 );

@@ -23,6 +23,7 @@ import type {
 } from './worker-protocol';
 import { DEFAULT_BACKENDS } from './worker-protocol';
 import { errorInfo, ModelError } from './errors';
+import { modelCard } from './card';
 
 export interface ServerEnv {
   /** Sends a reply (with transferable buffers, if any). */
@@ -219,6 +220,7 @@ export function createModelServer(env: ServerEnv): ModelServer {
         maxPositions: c.maxPositions,
         parameters,
         loadMs: performance.now() - t0,
+        card: modelCard(next.manifest),
       },
     });
   }

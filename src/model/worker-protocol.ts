@@ -7,6 +7,7 @@
  * TensorFlow.js, no DOM, so both sides (and Node tests) import it freely.
  */
 
+import type { ModelCard } from './card';
 import type { ErrorInfo } from './errors';
 
 /** TensorFlow.js backends the worker may use, in the order it tries them by default. */
@@ -88,6 +89,8 @@ export interface ModelInfo {
   parameters: number;
   /** Milliseconds from the load request to ready. */
   loadMs: number;
+  /** What the model is and how well it does, from the manifest (src/model/card.ts). */
+  card?: ModelCard;
 }
 
 /** The score of one Part B target. */

@@ -6,10 +6,31 @@ const tok = new GlmTokenizer(JSON.parse(readFileSync('public/models/tokenizer.js
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('GlmTokenizer', () => {
-  it('has the specials first, in order, and about 4,000 pieces', () => {
+  it('has the specials first, in order, about 4,000 English pieces and the common Chinese characters', () => {
     expect(tok.vocab.slice(0, SPECIALS.length)).toEqual([...SPECIALS]);
-    expect(tok.size).toBeGreaterThan(3500);
-    expect(tok.size).toBeLessThanOrEqual(4100);
+    const cjk = tok.vocab.filter((p) => /^[\u3400-\u9fff]$/u.test(p)).length;
+    expect(tok.size - cjk).toBeGreaterThan(3500);
+    expect(tok.size - cjk).toBeLessThanOrEqual(4100);
+    expect(cjk).toBeGreaterThanOrEqual(3500);
+    // CJK characters are words of their own: no "##" forms of them.
+    expect(tok.vocab.some((p) => /^##[\u3400-\u9fff]/u.test(p))).toBe(false);
+  });
+
+  it('reads every character of the 3,500-character common list as itself, never [UNK]', () => {
+    const common = (JSON.parse(readFileSync('scripts/corpus/common-chars.json', 'utf8')) as { chars: string }).chars;
+    expect([...common].length).toBe(3500);
+    const e = tok.encode(common);
+    expect(e.tokens).toEqual([...common]);
+  });
+
+  it('tokenizes typed Chinese one character a token, punctuation apart, without [UNK]', () => {
+    const text = '今天天气很好。我们一起去学校，好吗？';
+    const e = tok.encode(text);
+    expect(e.tokens).toEqual([...text]);
+    expect(e.ids).not.toContain(tok.idOf('[UNK]'));
+    const mixed = tok.encode('The 模型 fills 空白!');
+    expect(mixed.tokens.filter((t) => /^[\u4e00-\u9fff]$/u.test(t))).toEqual(['模', '型', '空', '白']);
+    expect(mixed.ids).not.toContain(tok.idOf('[UNK]'));
   });
 
   it('round-trips text (lower-cased, accents stripped, spacing aside)', () => {
@@ -46,7 +67,7 @@ describe('GlmTokenizer', () => {
   it('splits punctuation, CJK and emoji into single tokens; [UNK] only for unknown characters', () => {
     const text = 'the,你好😀!';
     const e = tok.encode(text);
-    expect(e.tokens).toEqual(['the', ',', '[UNK]', '[UNK]', '[UNK]', '!']);
+    expect(e.tokens).toEqual(['the', ',', '你', '好', '[UNK]', '!']);
     expect(e.offsets.map(([a, b]) => text.slice(a, b))).toEqual(['the', ',', '你', '好', '😀', '!']);
   });
 
