@@ -42,7 +42,8 @@ async function until(read, want, ms = 15_000) {
 }
 
 const maskCells = (page) => page.getByRole('grid', { name: 'Attention mask', exact: true }).getByRole('gridcell').count();
-const option = (page, token, index) => page.getByRole('option', { name: new RegExp(`^${token}, token ${index}\\b`) });
+const option = (page, token, index) =>
+  page.getByRole('option', { name: new RegExp(`^${token} ${index}, token ${index}\\b`) });
 
 test('visualizer: typing text shows its tokens', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await page.goto(`${baseUrl}?text=x1&spans=&cls=0`);
@@ -237,6 +238,39 @@ test('visualizer: the Export menu works from the keyboard and copies the link', 
   const other = await page.context().newPage();
   await other.goto(copied);
   await until(() => tableRow(other, 'Position'), PAPER_POSITIONS);
+});
+
+test('visualizer: long texts: the fragment carries 3,000 characters; 20,000 survive Reload and Copy link offers the JSON', async ({ page, baseUrl, screenshot }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  const words = 'the people of this nation will build a better future for their children'.split(' ');
+  const prose = (n) => Array.from({ length: n }, (_, i) => words[(i * 7 + (i >> 3)) % words.length] + (i % 5 === 0 ? ` ${i}` : '')).join(' ');
+  const box = page.getByRole('textbox', { name: 'Text', exact: true });
+
+  await page.goto(baseUrl);
+  const mid = prose(600).slice(0, 3000);
+  await box.fill(mid);
+  await until(async () => new URL(page.url()).hash.startsWith('#text='), true);
+  const link = page.url();
+  assert.ok(new URL(link).search.length < 2000, 'the query stays short');
+  const other = await page.context().newPage();
+  const res = await other.goto(link);
+  assert.equal(res?.status(), 200);
+  assert.equal(await other.getByRole('textbox', { name: 'Text', exact: true }).inputValue(), mid);
+  await other.close();
+
+  const long = prose(4000).slice(0, 20000);
+  await box.fill(long);
+  await until(async () => new URL(page.url()).searchParams.get('long'), '1');
+  assert.ok(page.url().length < 400, `the link is ${page.url().length} characters`);
+  const reloaded = await page.reload();
+  assert.equal(reloaded?.status(), 200);
+  assert.equal((await box.inputValue()).length, 20000);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Copy link', exact: true }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Copy link' });
+  await dialog.getByText(/too long to share in a link/).waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Save batch JSON' }).count(), 1);
+  await screenshot('visualizer-long-text-link');
 });
 
 for (const theme of ['light', 'dark']) {

@@ -1,14 +1,22 @@
 /**
  * Keeps the view in the URL (so any view is a link, and back/forward work) and in localStorage
- * (so the text survives a reload even from a bare URL). Browser-only; call `startSync()` once.
+ * (so the text survives a reload even from a bare URL). A long text travels compressed in the
+ * fragment, a very long one only in storage (`link.ts`). Browser-only; call `startSync()` once.
  */
 import { tokensOf } from './derive';
 import { DEFAULT_CHOICES, type Choices, type FinetuneChoices } from './state';
 import { applyChoices, choicesOf, notify, store } from './store';
+import { formatLink, searchWithText } from './link';
 import { formatUrl, parseUrl } from './url';
 
 const STORAGE_KEY = 'glm-infill-lab:choices';
-const URL_KEYS = ['text', 'spans', 'order', 'objective', 'seed', 'cls', 'tok', 'base', 'lang', 'theme', 'layout'];
+const URL_KEYS = ['text', 'spans', 'order', 'objective', 'seed', 'cls', 'tok', 'base', 'lang', 'theme', 'layout', 'long'];
+
+/** The link of a view as one string (query and fragment), to compare and to write. */
+const linkString = (c: Choices) => {
+  const l = formatLink(c);
+  return l.hash ? `?${l.search}#${l.hash}` : `?${l.search}`;
+};
 
 const count = (text: string, cls: boolean, tokenizer: 'model' | 'words') => tokensOf(text, cls, tokenizer).length;
 
@@ -56,9 +64,10 @@ export function readStored(storage: Pick<Storage, 'getItem'>): Partial<Choices> 
   }
 }
 
-/** True when `search` names exactly the view `stored` holds (a reload, not another link). */
+/** True when `search` (text put back from the fragment) names exactly the view `stored` holds (a reload, not another link). */
 function sameView(search: URLSearchParams, stored: Partial<Choices>): boolean {
-  const mine = new URLSearchParams(formatUrl({ ...DEFAULT_CHOICES, ...stored }));
+  const l = formatLink({ ...DEFAULT_CHOICES, ...stored });
+  const mine = new URLSearchParams(searchWithText(l.search, l.hash).search);
   return URL_KEYS.every((k) => search.get(k) === mine.get(k));
 }
 
@@ -68,15 +77,19 @@ function sameView(search: URLSearchParams, stored: Partial<Choices>): boolean {
  * choices (kept whatever the link), and an imported batch (kept only on a reload of its own view:
  * a colleague's link shows their view, not the batch you imported).
  */
-export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | null): void {
-  const q = new URLSearchParams(search);
+export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | null, hash = ''): void {
+  const { search: full, fragment } = searchWithText(search, hash);
+  const q = new URLSearchParams(full);
   const stored = storage ? readStored(storage) : null;
   if (URL_KEYS.some((k) => q.has(k))) {
     if (stored && sameView(q, stored)) {
       applyChoices(stored);
       return;
     }
-    const { choices, dropped } = parseUrl(search, count);
+    const { choices, dropped } = parseUrl(full, count);
+    if (fragment && !fragment.ok) dropped.unshift({ key: 'url.textUnreadable' });
+    // A link made for a text too long to travel: the text stayed in the browser that made it.
+    if (q.get('long') === '1' && !q.has('text')) dropped.unshift({ key: 'url.textLocal' });
     const personal: Partial<Choices> = {};
     if (stored?.sampler) personal.sampler = stored.sampler;
     if (stored?.finetune) personal.finetune = stored.finetune;
@@ -98,25 +111,25 @@ export function startSync(win: Window = window): () => void {
   } catch {
     storage = null;
   }
-  loadInitial(win.location.search, storage);
-  let last = formatUrl(choicesOf(store.getState()));
+  loadInitial(win.location.search, storage, win.location.hash);
+  let last = linkString(choicesOf(store.getState()));
   let lastText = store.getState().text;
   let lastStored = JSON.stringify(choicesOf(store.getState()));
-  win.history.replaceState(null, '', `?${last}${win.location.hash}`);
+  win.history.replaceState(null, '', last);
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const write = () => {
     timer = null;
     const s = store.getState();
-    const next = formatUrl(choicesOf(s));
+    const next = linkString(choicesOf(s));
     const json = JSON.stringify(choicesOf(s));
     // Some choices (the sampler, the fine-tuning panel) are stored but not in the URL.
     if (next === last && json === lastStored) return;
     if (next !== last) {
       // Typing replaces the entry; any other change is a step back/forward can return to.
-      const onlyText = formatUrl({ ...choicesOf(s), text: lastText }) === last;
-      if (onlyText) win.history.replaceState(null, '', `?${next}`);
-      else win.history.pushState(null, '', `?${next}`);
+      const onlyText = linkString({ ...choicesOf(s), text: lastText }) === last;
+      if (onlyText) win.history.replaceState(null, '', next);
+      else win.history.pushState(null, '', next);
       last = next;
       lastText = s.text;
     }
@@ -136,8 +149,9 @@ export function startSync(win: Window = window): () => void {
     timer = setTimeout(write, 250);
   });
   const onPop = () => {
-    const { choices, dropped } = parseUrl(win.location.search, count);
-    last = win.location.search.replace(/^\?/, '');
+    const { search } = searchWithText(win.location.search, win.location.hash);
+    const { choices, dropped } = parseUrl(search, count);
+    last = `${win.location.search}${win.location.hash}`;
     lastText = choices.text ?? lastText;
     // Back/forward moves between views; the sampler settings and the fine-tuning panel keep
     // what the user set there.

@@ -29,6 +29,7 @@ export function ExportMenu() {
   const [groups, setGroups] = useState<Group[]>([]);
   const [status, setStatus] = useState('');
   const [manualLink, setManualLink] = useState<string | null>(null);
+  const [tooLong, setTooLong] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -88,6 +89,7 @@ export function ExportMenu() {
     if (outcome) {
       setStatus(outcome.message);
       setManualLink(outcome.manualLink ?? null);
+      setTooLong(outcome.offerJson ? outcome.message : null);
     }
   };
 
@@ -162,6 +164,24 @@ export function ExportMenu() {
             <input type="text" readOnly value={manualLink} onFocus={(e) => e.currentTarget.select()} />
           </label>
           <button type="button" className="button" onClick={() => setManualLink(null)}>
+            {t('export.close')}
+          </button>
+        </div>
+      )}
+      {tooLong && (
+        <div className="export-popup export-link" role="alertdialog" aria-label={t('export.copyLink')}>
+          <p>{tooLong}</p>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setTooLong(null);
+              void exportBatch(t).then((o) => setStatus(o.message));
+            }}
+          >
+            {t('export.saveJsonInstead')}
+          </button>
+          <button type="button" className="button" onClick={() => setTooLong(null)}>
             {t('export.close')}
           </button>
         </div>

@@ -5,7 +5,8 @@
 import { batchJson, copyText, download, elementToSvg, svgToPng } from '../../export';
 import { exportErrorText } from '../../i18n/export';
 import type { Translate } from '../../i18n';
-import { choicesOf, currentDerived, formatUrl, store } from '../../store';
+import { choicesOf, currentDerived, store } from '../../store';
+import { formatLink } from '../../store/link';
 import { currentFigure2 } from './figure';
 import { catchUpAll } from '../../app/ui/lane';
 
@@ -13,6 +14,8 @@ export interface Outcome {
   message: string;
   /** The link, when copying it failed and the user must copy it by hand. */
   manualLink?: string;
+  /** The text is too long for a link: the message says so, and the batch JSON is offered instead. */
+  offerJson?: boolean;
 }
 
 async function saving(t: Translate, name: string, make: () => Promise<Blob | string> | Blob | string, type?: string): Promise<Outcome> {
@@ -45,13 +48,18 @@ export function exportBatch(t: Translate): Promise<Outcome> {
   return saving(t, 'glm-batch.json', () => batchJson(construction), 'application/json');
 }
 
-/** The link to the current view (the whole view is in the query). */
-export function currentLink(): string {
+/** The link to the current view, and where its text travels (store/link.ts). */
+export function currentLink(): { url: string; text: 'query' | 'fragment' | 'storage' } {
   const { origin, pathname } = window.location;
-  return `${origin}${pathname}?${formatUrl(choicesOf(store.getState()))}`;
+  const l = formatLink(choicesOf(store.getState()));
+  return { url: `${origin}${pathname}?${l.search}${l.hash ? `#${l.hash}` : ''}`, text: l.text };
 }
 
 export async function copyLink(t: Translate): Promise<Outcome> {
-  const link = currentLink();
-  return (await copyText(link)) ? { message: t('export.copied') } : { message: t('export.copyFailed'), manualLink: link };
+  const { url, text } = currentLink();
+  if (text === 'storage') {
+    // The link would open without the text: say so, and offer the file that carries it.
+    return { message: t('export.linkTooLong', { n: store.getState().text.length }), offerJson: true };
+  }
+  return (await copyText(url)) ? { message: t('export.copied') } : { message: t('export.copyFailed'), manualLink: url };
 }
