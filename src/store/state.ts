@@ -120,16 +120,22 @@ export const DEFAULT_FINETUNE: FinetuneChoices = {
   context: 'The people of this nation will',
 };
 
+/**
+ * The opening view of each language: switching the language while the text is still the other
+ * language's opening text switches to this one (a Chinese reader gets a Chinese sentence, one
+ * token per character, with two words blanked).
+ */
+export const LANG_DEFAULTS: Record<Lang, Pick<Choices, 'text' | 'spans' | 'order'>> = {
+  // "this nation" and "better future" (framed token indices), the later one placed first.
+  en: { text: DEFAULT_TEXT, spans: [{ start: 4, end: 6 }, { start: 9, end: 11 }], order: [1, 0] },
+  // "天气" and "公园": [CLS] 今 天 天 气 很 好 ， 我 们 一 起 去 公 园 散 步 吧 。 [EOS].
+  zh: { text: '今天天气很好，我们一起去公园散步吧。', spans: [{ start: 3, end: 5 }, { start: 13, end: 15 }], order: [1, 0] },
+};
+
 export const DEFAULT_CHOICES: Choices = {
-  text: DEFAULT_TEXT,
+  ...LANG_DEFAULTS.en,
   cls: true,
   tokenizer: 'model',
-  // "this nation" and "better future" (framed token indices), the later one placed first.
-  spans: [
-    { start: 4, end: 6 },
-    { start: 9, end: 11 },
-  ],
-  order: [1, 0],
   objective: 'span',
   layout: 'block',
   seed: 42,

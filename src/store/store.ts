@@ -10,6 +10,7 @@ import { derive, tokensFor, tokensOf } from './derive';
 import { remapOrder, remapSpans, respan } from './remap';
 import {
   DEFAULT_CHOICES,
+  LANG_DEFAULTS,
   PAPER_BASE,
   PAPER_EXAMPLE,
   type AppState,
@@ -239,8 +240,18 @@ export function setBase(base: Base): void {
 export function setTheme(theme: Theme): void {
   set({ theme });
 }
+/**
+ * Switches the language, and with it the language's opening view when the user has not changed
+ * the other language's one (same text, spans and order): their own text is never replaced.
+ */
 export function setLang(lang: Lang): void {
-  set({ lang });
+  const s = get();
+  const from = LANG_DEFAULTS[s.lang];
+  const untouched = s.text === from.text && JSON.stringify(s.spans) === JSON.stringify(from.spans) && s.order.join() === from.order.join();
+  if (lang !== s.lang && untouched && !s.imported) {
+    const to = LANG_DEFAULTS[lang];
+    set({ lang, text: to.text, spans: to.spans.map((x) => ({ ...x })), order: [...to.order], layout: 'block', pointer: null, anchor: null });
+  } else set({ lang });
 }
 export function setPointer(pointer: Pointer | null): void {
   const p = get().pointer;
