@@ -26,8 +26,9 @@ export class Adam {
     readonly opts: AdamOptions = DEFAULT_ADAM,
   ) {
     for (const [k, p] of Object.entries(params)) {
-      this.m[k] = tf.variable(tf.zerosLike(p), false);
-      this.v[k] = tf.variable(tf.zerosLike(p), false);
+      // The zeros are made inside tidy: tf.variable keeps its own copy, the temporary is freed.
+      this.m[k] = tf.tidy(() => tf.variable(tf.zerosLike(p), false));
+      this.v[k] = tf.tidy(() => tf.variable(tf.zerosLike(p), false));
     }
   }
 
