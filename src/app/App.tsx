@@ -21,6 +21,7 @@ import { Lesson } from '../panels/Lesson/Lesson';
 import { LanguageSwitch } from '../panels/Controls/LanguageSwitch';
 import { ZooPanel } from '../panels/Zoo/ZooPanel';
 import { FinetunePanel } from '../panels/Finetune/FinetunePanel';
+import { PretrainPanel } from '../panels/Pretrain/PretrainPanel';
 import { ExplorerPanel } from '../panels/Explorer/ExplorerPanel';
 import { QuizPanel } from '../panels/Quiz/QuizPanel';
 import { useT } from '../i18n';
@@ -72,6 +73,9 @@ export function App() {
         </PanelLane>
         <PanelLane section="panel-model">
           <ModelPanel />
+        </PanelLane>
+        <PanelLane section="panel-pretrain">
+          <PretrainPanel />
         </PanelLane>
         <PanelLane section="panel-zoo">
           <ZooPanel />

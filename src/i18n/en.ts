@@ -771,6 +771,7 @@ export const en = {
   'pretrain.draw.none': 'No step yet: each step’s draw from the engine shows here.',
   'pretrain.draw.example': 'Example 1 of {b} in the batch ({objective}).',
   'pretrain.draw.spans': 'Spans: {spans}',
+  'pretrain.draw.spanOne': '“{text}” (token {start})',
   'pretrain.draw.span': '“{text}” (tokens {start}–{end})',
   'pretrain.draw.order': 'Part B order: {order}',
   'pretrain.draw.show': 'Show in panels',

@@ -769,6 +769,7 @@ export const zh: Messages = {
   'pretrain.draw.none': '还没有训练步：每一步引擎抽出的片段会显示在这里。',
   'pretrain.draw.example': '批次中 {b} 个样本的第 1 个（{objective}）。',
   'pretrain.draw.spans': '片段：{spans}',
+  'pretrain.draw.spanOne': '“{text}”（词元 {start}）',
   'pretrain.draw.span': '“{text}”（词元 {start}–{end}）',
   'pretrain.draw.order': 'B 部分顺序：{order}',
   'pretrain.draw.show': '在面板中显示',

@@ -36,6 +36,7 @@ describe('App', { timeout: 120_000 }, () => {
       '2D positions',
       'Attention mask',
       'Tiny GLM',
+      'Pre-training',
       'Objective zoo',
       'Fine-tuning formats',
       'Permutation explorer',

@@ -1,0 +1,50 @@
+/**
+ * The messages between the page and the pre-training Web Worker (`pretrain.worker.ts`, served by
+ * `server.ts`). Types only: no TensorFlow.js, no DOM, so both sides (and Node tests) import it.
+ *
+ * One run at a time. The page numbers its runs; every request and every reply names its run, so
+ * replies of a run the page has reset since (a step that was under way) are dropped.
+ *
+ * - `start` builds the run's trainer if it has none yet, then trains until `budget` steps are
+ *   done or a `pause` arrives (between two steps, so within one step).
+ * - `step` builds the trainer if needed and takes exactly one step, then the run is paused.
+ * - `pause` stops after the step under way; `reset` frees every tensor of the run.
+ */
+import type { PretrainErrorInfo } from './errors';
+import type { PretrainSettings, StepReport, TrainerInfo } from './trainer';
+
+/** Everything a run is built from. */
+export interface RunSetup {
+  /** The text to train on (tokenised in the worker with the model's tokenizer). */
+  text: string;
+  /** `tokenizer.json` of the model's tokenizer. */
+  tokenizerUrl: string;
+  settings: PretrainSettings;
+  /** Score the held-out draws every this many steps (default 10). */
+  heldoutEvery?: number;
+}
+
+export type PretrainRequest =
+  | { type: 'start'; run: number; setup: RunSetup; budget: number }
+  | { type: 'step'; run: number; setup: RunSetup; budget: number }
+  | { type: 'pause'; run: number }
+  | { type: 'reset'; run: number };
+
+/** Where a run stands, as the worker sees it. */
+export type RunStatus = 'idle' | 'training' | 'paused' | 'finished';
+
+/** What the worker says about a run once its trainer is built. */
+export interface RunInfo extends TrainerInfo {
+  /** The TensorFlow.js backend in use. */
+  backend: string;
+  /** Milliseconds from the request to the built trainer (libraries, tokenizer, weights). */
+  setupMs: number;
+}
+
+export type PretrainReply =
+  | { type: 'ready'; run: number; info: RunInfo }
+  /** After every step. `tensors`: tf.memory().numTensors after it (it stays flat). */
+  | { type: 'progress'; run: number; report: StepReport; tensors: number }
+  | { type: 'status'; run: number; status: RunStatus; step: number }
+  /** The run failed and its tensors are freed. */
+  | ({ type: 'error'; run: number } & PretrainErrorInfo);

@@ -1,0 +1,296 @@
+/**
+ * GLM's pretraining objective, live: a tiny GLM trained from scratch on one text the user typed.
+ *
+ * Each step draws a batch of B examples from the text with the ENGINE (`exampleFrom`: the same
+ * `sampleSpans` + `construct` the panels show), runs the tfjs GLM forward with its training path
+ * (`forward(..., { training: true, positions })`), takes the mean cross-entropy over the Part B
+ * targets, and applies one Adam update (src/model/adam.ts). Every `heldoutEvery` steps it also
+ * scores a fixed set of draws of the same text (its own fixed seed, the same draws every time and
+ * in every run), so the curve shows what the model learnt rather than the noise of each batch.
+ *
+ * Deterministic for a seed: the weights come from `initParams(config, seed)`, the draws from
+ * `createRng(seed)`, and the tiny config has no dropout. Owns its tensors: `dispose()` frees all
+ * of them. Imports only `@tensorflow/tfjs-core`; the caller registers a backend and the gradients.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { CLS, createRng, EOS, type Rng } from '../../glm';
+import { Adam } from '../adam';
+import { crossEntropy, forward, initParams, type GlmConfig, type GlmParams } from '../glm';
+import { PretrainError } from './errors';
+import {
+  collate,
+  exampleFrom,
+  type Batch,
+  type Draw,
+  type Example,
+  type IdLookup,
+  type ObjectiveOptions,
+} from './examples';
+import {
+  HELDOUT_EVERY,
+  HELDOUT_SEED,
+  PRETRAIN_LIMITS,
+  TINY_CONFIG,
+  type PretrainSettings,
+} from './settings';
+
+export * from './settings';
+
+/** What a trainer needs of a tokenizer: the model's (GlmTokenizer) fits. */
+export interface PretrainTokenizer extends IdLookup {
+  readonly size: number;
+  encode(text: string): { tokens: string[] };
+}
+
+export interface TrainerOptions extends PretrainSettings {
+  text: string;
+  tokenizer: PretrainTokenizer;
+  /** Overrides of the tiny config (tests). */
+  config?: Partial<Omit<GlmConfig, 'vocabSize'>>;
+  /** Score the held-out draws every this many steps (default HELDOUT_EVERY). */
+  heldoutEvery?: number;
+  /** How many held-out draws (default 16). */
+  heldoutDraws?: number;
+  /** The clock for steps per second (default performance.now). */
+  now?: () => number;
+}
+
+/** What the trainer is, once built. */
+export interface TrainerInfo {
+  config: GlmConfig;
+  parameters: number;
+  /** The framed tokens of the text (`[CLS] ... [EOS]`): the draws' spans index these. */
+  tokens: string[];
+  heldoutDraws: number;
+  /** The held-out draws are scored every this many steps. */
+  heldoutEvery: number;
+  /** Part B targets in the held-out draws. */
+  heldoutTargets: number;
+  /** The held-out loss before any step. */
+  heldoutStart: number;
+}
+
+/** One step's results. */
+export interface StepReport {
+  /** Steps done, this one included. */
+  step: number;
+  /** Mean cross-entropy (nats) over the batch's Part B targets. */
+  loss: number;
+  /** Mean cross-entropy over the held-out draws after this step, when they were scored; else null. */
+  heldout: number | null;
+  /** Steps per second over the last few steps. */
+  stepsPerSecond: number;
+  /** Sequence tokens (Part A + Part B, no padding) in all batches so far. */
+  tokensSeen: number;
+  /** Part B targets predicted in all batches so far. */
+  targetsSeen: number;
+  /** The engine's draw of each example in this step's batch. */
+  draws: Draw[];
+  /** Milliseconds this step took. */
+  ms: number;
+}
+
+/** Attempts at a draw before the text is declared impossible to sample with these settings. */
+const ATTEMPTS = 40;
+/** Steps the speed is averaged over. */
+const SPEED_WINDOW = 20;
+
+function checkSettings(s: PretrainSettings): void {
+  const within = (v: number, [lo, hi]: readonly [number, number]) =>
+    Number.isFinite(v) && v >= lo && v <= hi;
+  const bad = (detail: string) =>
+    new PretrainError('badSettings', `bad setting: ${detail}`, { detail });
+  if (s.objective !== 'span' && s.objective !== 'document')
+    throw bad(`objective ${String(s.objective)}`);
+  if (!within(s.lambda, PRETRAIN_LIMITS.lambda)) throw bad(`lambda ${s.lambda}`);
+  if (!within(s.ratio, PRETRAIN_LIMITS.ratio)) throw bad(`ratio ${s.ratio}`);
+  if (!Number.isInteger(s.batchSize) || !within(s.batchSize, PRETRAIN_LIMITS.batchSize))
+    throw bad(`batch size ${s.batchSize}`);
+  if (!within(s.learningRate, PRETRAIN_LIMITS.learningRate))
+    throw bad(`learning rate ${s.learningRate}`);
+  if (!Number.isFinite(s.seed)) throw bad(`seed ${s.seed}`);
+}
+
+/** The framed tokens of a text under the model's tokenizer, refused if the tiny model cannot hold them. */
+export function framedTokens(text: string, tok: PretrainTokenizer, maxPositions: number): string[] {
+  if (text.trim() === '') throw new PretrainError('noText', 'there is no text to train on');
+  const tokens = [CLS, ...tok.encode(text).tokens, EOS];
+  if (tokens.length > maxPositions) {
+    throw new PretrainError(
+      'tooLong',
+      `the text has ${tokens.length} tokens with [CLS] and [EOS]; the tiny model has ${maxPositions} positions, so at most ${maxPositions} tokens`,
+      { n: tokens.length, max: maxPositions },
+    );
+  }
+  return tokens;
+}
+
+export class Pretrainer {
+  readonly info: TrainerInfo;
+  readonly settings: PretrainSettings;
+  private readonly tok: PretrainTokenizer;
+  private readonly objective: ObjectiveOptions;
+  private readonly rng: Rng;
+  private readonly heldoutBatch: Batch;
+  private readonly heldoutEvery: number;
+  private readonly now: () => number;
+  private params: GlmParams | null;
+  private opt: Adam | null;
+  private steps = 0;
+  private tokensSeen = 0;
+  private targetsSeen = 0;
+  private readonly times: number[] = [];
+
+  constructor(o: TrainerOptions) {
+    const {
+      text,
+      tokenizer,
+      config,
+      heldoutEvery = HELDOUT_EVERY,
+      heldoutDraws = 16,
+      now,
+      ...settings
+    } = o;
+    checkSettings(settings);
+    this.settings = { ...settings, seed: Math.trunc(settings.seed) >>> 0 };
+    this.tok = tokenizer;
+    this.now = now ?? (() => performance.now());
+    this.heldoutEvery = Math.max(1, Math.trunc(heldoutEvery));
+    const cfg: GlmConfig = { ...TINY_CONFIG, ...config, vocabSize: tokenizer.size };
+    const tokens = framedTokens(text, tokenizer, cfg.maxPositions);
+    this.objective =
+      settings.objective === 'document'
+        ? { objective: 'document' }
+        : { objective: 'span', ratio: settings.ratio, lambda: settings.lambda };
+    this.rng = createRng(this.settings.seed);
+    // The held-out draws are built first: a text the sampler cannot draw from fails here, before
+    // any tensor exists.
+    const hr = createRng(HELDOUT_SEED);
+    const held = Array.from(
+      { length: Math.max(1, heldoutDraws) },
+      () => this.drawExample(tokens, hr).example,
+    );
+    this.heldoutBatch = collate(held);
+    const params = initParams(cfg, this.settings.seed);
+    this.params = params;
+    // Adam makes its moments from zerosLike tensors it never frees; the scope frees them (the
+    // moments themselves are variables, which a scope keeps).
+    let opt: Adam | null = null;
+    tf.tidy(() => {
+      opt = new Adam(params);
+    });
+    this.opt = opt;
+    const parameters = Object.values(this.params).reduce((s, p) => s + p.size, 0);
+    this.info = {
+      config: cfg,
+      parameters,
+      tokens,
+      heldoutDraws: held.length,
+      heldoutEvery: this.heldoutEvery,
+      heldoutTargets: this.heldoutBatch.targets.length,
+      heldoutStart: 0,
+    };
+    this.info.heldoutStart = this.heldout();
+  }
+
+  /** Steps done. */
+  get step(): number {
+    return this.steps;
+  }
+
+  get disposed(): boolean {
+    return this.params === null;
+  }
+
+  /** One example drawn with the engine, retried as data.ts retries (bounded here: one text only). */
+  private drawExample(tokens: readonly string[], rng: Rng): { example: Example; draw: Draw } {
+    let last: Extract<ReturnType<typeof exampleFrom>, { ok: false }> | null = null;
+    for (let i = 0; i < ATTEMPTS; i++) {
+      const r = exampleFrom(tokens, this.tok, this.objective, rng);
+      if (r.ok) return r;
+      last = r;
+    }
+    const params: Record<string, string | number> = { engineCode: last?.code ?? '' };
+    for (const [k, v] of Object.entries(last?.params ?? {}))
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    throw new PretrainError(
+      'noDraw',
+      `the sampler drew no span from this text in ${ATTEMPTS} tries (${last?.reason ?? 'no reason given'}); use a longer text or a larger ratio`,
+      params,
+    );
+  }
+
+  private live(): { params: GlmParams; opt: Adam } {
+    if (!this.params || !this.opt) throw new Error('the trainer was disposed');
+    return { params: this.params, opt: this.opt };
+  }
+
+  /** Mean cross-entropy over the fixed held-out draws (no update). */
+  heldout(): number {
+    const { params } = this.live();
+    const b = this.heldoutBatch;
+    const loss = tf.tidy(() =>
+      crossEntropy(
+        forward(params, this.info.config, b.input, { positions: b.positions }).logits!,
+        b.targets,
+      ),
+    );
+    const v = loss.dataSync()[0]!;
+    loss.dispose();
+    return v;
+  }
+
+  /** Draws a batch, takes one Adam step on it, and reports. */
+  next(): StepReport {
+    const { params, opt } = this.live();
+    const t0 = this.now();
+    const drawn = Array.from({ length: this.settings.batchSize }, () =>
+      this.drawExample(this.info.tokens, this.rng),
+    );
+    const batch = collate(drawn.map((d) => d.example));
+    const { value, grads } = tf.variableGrads(() => {
+      const r = forward(params, this.info.config, batch.input, {
+        training: true,
+        positions: batch.positions,
+      });
+      return crossEntropy(r.logits!, batch.targets);
+    });
+    opt.apply(grads as Record<string, tf.Tensor>, this.settings.learningRate);
+    const loss = value.dataSync()[0]!;
+    tf.dispose([value, ...Object.values(grads)]);
+    this.steps++;
+    if (!Number.isFinite(loss)) {
+      throw new PretrainError(
+        'diverged',
+        `the loss became ${loss} at step ${this.steps}; try a smaller learning rate`,
+        { step: this.steps },
+      );
+    }
+    this.tokensSeen += drawn.reduce((s, d) => s + d.example.ids.length, 0);
+    this.targetsSeen += batch.targets.length;
+    const heldout = this.steps % this.heldoutEvery === 0 ? this.heldout() : null;
+    const ms = this.now() - t0;
+    this.times.push(ms);
+    if (this.times.length > SPEED_WINDOW) this.times.shift();
+    const total = this.times.reduce((a, b) => a + b, 0);
+    return {
+      step: this.steps,
+      loss,
+      heldout,
+      stepsPerSecond: total > 0 ? (1000 * this.times.length) / total : 0,
+      tokensSeen: this.tokensSeen,
+      targetsSeen: this.targetsSeen,
+      draws: drawn.map((d) => d.draw),
+      ms,
+    };
+  }
+
+  /** Frees every tensor (the weights and Adam's moments). Safe to call twice. */
+  dispose(): void {
+    if (!this.params) return;
+    this.opt?.dispose();
+    for (const p of Object.values(this.params)) p.dispose();
+    this.params = null;
+    this.opt = null;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * "Pre-train it yourself": GLM's objective training a tiny model live in the page. A Web Worker
+ * trains a from-scratch GLM on the text of step 1 with batches the engine draws; the panel starts,
+ * pauses, steps and resets it, and shows the loss curve, the run's figures and each step's draw.
+ */
+import { useId } from 'react';
+import { Panel } from '../../app/ui/Panel';
+import { useT } from '../../i18n';
+import { DrawView } from './DrawView';
+import { LossCurve } from './LossCurve';
+import { PretrainControls } from './PretrainControls';
+import { PretrainSettingsForm } from './PretrainSettingsForm';
+import { RunFigures } from './RunFigures';
+import { TrainingText } from './TrainingText';
+import './pretrain.css';
+
+export function PretrainPanel() {
+  const t = useT();
+  const paperId = useId();
+  return (
+    <Panel id="pretrain" title={t('pretrain.title')} lede={t('pretrain.lede')}>
+      <div className="pt-body">
+        <TrainingText />
+        <PretrainControls />
+        <PretrainSettingsForm />
+        <RunFigures />
+        <LossCurve />
+        <DrawView />
+        <section className="pt-section" aria-labelledby={paperId}>
+          <h3 id={paperId}>{t('pretrain.paper.title')}</h3>
+          <p className="pt-explain">{t('pretrain.paper.text')}</p>
+        </section>
+      </div>
+    </Panel>
+  );
+}

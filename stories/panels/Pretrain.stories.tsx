@@ -1,0 +1,119 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { createRng, frame, wordTokenizer } from '../../src/glm';
+import type { Draw } from '../../src/model/pretrain/examples';
+import {
+  resetPretrainStore,
+  type LossPoint,
+  type PretrainState,
+} from '../../src/model/pretrain/pretrainStore';
+import type { RunInfo } from '../../src/model/pretrain/protocol';
+import { DEFAULT_PRETRAIN, TINY_CONFIG } from '../../src/model/pretrain/settings';
+import type { StepReport } from '../../src/model/pretrain/trainer';
+import { PretrainPanel } from '../../src/panels/Pretrain/PretrainPanel';
+import { DEFAULT_TEXT, resetStore, type Choices } from '../../src/store';
+import { withFrame } from './fixtures';
+
+// Every story renders without the worker (no TensorFlow.js): the run's state is a fixture put in
+// the panel's store, with a made-up loss curve shaped like a real one (ln V at the start, falling
+// fast, then slowly). Word tokens, so the stories do not move when the model's tokenizer is retrained.
+
+const TOKENS = frame(wordTokenizer.tokenize(DEFAULT_TEXT), { cls: true }).map((t) => t.text);
+const VOCAB = 9473;
+
+const INFO: RunInfo = {
+  config: { ...TINY_CONFIG, vocabSize: VOCAB },
+  parameters: 324_096,
+  tokens: TOKENS,
+  heldoutDraws: 16,
+  heldoutEvery: 10,
+  heldoutTargets: 84,
+  heldoutStart: Math.log(VOCAB),
+  backend: 'wasm',
+  setupMs: 640,
+};
+
+/** "this nation" and "better future", the later one placed first. */
+const DRAW: Draw = {
+  objective: 'span',
+  spans: [
+    { start: 4, end: 6 },
+    { start: 9, end: 11 },
+  ],
+  order: [1, 0],
+  layout: 'block',
+};
+
+/** A made-up run of `steps` steps: a noisy training loss and the held-out loss every 10 steps. */
+function run(
+  steps: number,
+): Pick<PretrainState, 'train' | 'heldout' | 'last' | 'info' | 'text' | 'tensors'> {
+  const rng = createRng(4);
+  const shape = (s: number) => 1.1 + (Math.log(VOCAB) - 1.1) * Math.exp(-s / 28);
+  const train: LossPoint[] = [];
+  const heldout: LossPoint[] = [{ step: 0, loss: Math.log(VOCAB) }];
+  for (let s = 1; s <= steps; s++) {
+    train.push({ step: s, loss: shape(s) * (0.85 + 0.3 * rng.next()) });
+    if (s % 10 === 0) heldout.push({ step: s, loss: shape(s) * 0.95 });
+  }
+  const last: StepReport = {
+    step: steps,
+    loss: train.at(-1)?.loss ?? 0,
+    heldout: null,
+    stepsPerSecond: 14.2,
+    tokensSeen: steps * 8 * 19,
+    targetsSeen: steps * 8 * 6,
+    draws: Array.from({ length: DEFAULT_PRETRAIN.batchSize }, () => DRAW),
+    ms: 70,
+  };
+  return { train, heldout, last: steps ? last : null, info: INFO, text: DEFAULT_TEXT, tensors: 51 };
+}
+
+/** Puts the app's choices and the run's state in their stores before the story renders. */
+const withState = (state: Partial<PretrainState>, choices: Partial<Choices> = {}) => [
+  async () => {
+    resetStore({ tokenizer: 'words', ...choices });
+    resetPretrainStore(state);
+    return {};
+  },
+];
+
+const meta = {
+  title: 'Panels/Pretrain',
+  component: PretrainPanel,
+  decorators: [withFrame],
+} satisfies Meta<typeof PretrainPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Before a run: the settings, Start and Step, an empty curve. */
+export const Idle: Story = { loaders: withState({}) };
+
+/** Training: step 64 of 300, the curve falling, the step's draw below it. */
+export const Training: Story = { loaders: withState({ status: 'training', ...run(64) }) };
+
+/** Paused after step 120: the settings stay locked until Reset. */
+export const Paused: Story = { loaders: withState({ status: 'paused', ...run(120) }) };
+
+/** The whole budget done. */
+export const Finished: Story = {
+  loaders: withState({ status: 'finished', budget: 300, ...run(300) }),
+};
+
+/** The text was too long for the tiny model: the worker refused it, naming the limit. */
+export const Failed: Story = {
+  loaders: withState({
+    status: 'error',
+    error: { key: 'pretrain.error.tooLong', vars: { n: 164, max: TINY_CONFIG.maxPositions } },
+  }),
+};
+
+/** 简体中文, training. */
+export const TrainingChinese: Story = {
+  loaders: withState({ status: 'training', ...run(64) }, { lang: 'zh' }),
+};
+
+/** The projector (dark) theme, finished. */
+export const FinishedDark: Story = {
+  loaders: withState({ status: 'finished', budget: 300, ...run(300) }, { theme: 'dark' }),
+};
