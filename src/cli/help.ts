@@ -1,7 +1,8 @@
 /** The CLI's --help text. */
 export const HELP = `GLM Infill Lab command line: GLM's blank-infilling rules as JSON in, JSON out.
 
-usage: npm run --silent cli -- COMMAND < input.json
+usage: npm run --silent cli -- COMMAND < input.json    (or, built: glm-infill-lab COMMAND)
+       npm run --silent cli -- check batch.npz
        npm run --silent cli -- COMMAND --help
 
 Engine commands (exact, no model needed):
@@ -17,23 +18,36 @@ Engine commands (exact, no model needed):
               "maxLength"?, "minRatio"?, "infillProb"?}
              -> one {"spans": [[s, e], ...], "order": [...]} per line, or {"error": "reason"}.
              A leading [CLS] and a trailing [EOS] are never masked.
-  check      one batch as construct prints it (optionally with "original": [...], "base": 1 for
-             1-based position_ids, "accept": [variant, ...]; position_ids may be a [2, L] array;
-             attention_mask may be the reference's integer sep or a full [L, L] / [1, L, L]
-             matrix; several samples as an array or a collated [B, L] batch; Hugging Face names
-             input_ids, labels (-100 where there is no loss) are read too)
+  check      [FILE...] one batch as construct prints it (optionally with "original": [...],
+             "base": 1 for 1-based position_ids, "accept": [variant, ...]; position_ids may be a
+             [2, L] array; attention_mask may be the reference's integer sep or a full [L, L] /
+             [1, L, L] matrix; several samples as an array or a collated [B, L] batch; Hugging
+             Face names input_ids, labels (-100 where there is no loss) are read too; GLM's
+             spellings <|startofpiece|>, <|endofpiece|> are [S], [E])
              -> {"ok": bool, "problems": [{"field", "index", "expected", "found", "message"}],
-                 "variants"?: [{"id", "message", "accepted"?}], "inferred": {"spans", "order"}};
-             exit 1 when not ok.
+                 "variants"?: [{"id", "field", "message", "accepted"?}],
+                 "inferred": {"spans", "order"}, "read": {"format", "keys", "vocabulary"?, ...}};
+             exit 1 when not ok (a problem left, or a variant not accepted).
+             FILE: a .json or .jsonl file, an .npz, a .safetensors file, or .npy files (one array
+             each, named by the file: input_ids.npy labels.npy ...); without FILE, stdin (text,
+             or the bytes of a tensor file).
              --accept VARIANT,...  these variants count as no problem (ignore-index, one-based,
-                                   block-from-zero, no-2d-positions, unshifted-targets,
+                                   block-from-zero, no-2d-positions, sentinel-tokens,
+                                   block-mask, context-mask, unshifted-targets,
                                    loss-on-part-a, inverted-mask)
+             --vocab FILE|bert     read ids with a vocab.txt (one token per line), a vocab.json
+                                   ({token: id}) or a Hugging Face tokenizer.json (default: BERT
+                                   uncased with GLM's [S] 30522, [E] 30523, [gMASK] 30524,
+                                   [sMASK] 30525)
+             --ids name=id,...     command-token ids (pad, unk, cls, sep, eos, mask, sop, eop,
+                                   gmask, smask, dblock, mask1/sop1... for sentinel tokens), on
+                                   top of --vocab, or alone (other ids are then read as [id N])
              JSON Lines (one sample or batch per line, as datasets.to_json writes) are checked
              line by line: one {"line": n, ...} report each, then {"summary": {"samples",
              "samplesWithProblems", ...}}; --jsonl reads even a single line that way.
-  mask       a batch (token strings or BERT/GLM ids, as check reads them), or construct's
-             input, or {"sep": n, "length": L}; "sample": k picks one sample of a collated
-             batch (default 0)
+  mask       [FILE] a batch (token strings or ids, read with --vocab/--ids as check reads
+             them), or construct's input, or {"sep": n, "length": L}; --sample K (or
+             "sample": k) picks one sample of a collated batch (default 0)
              -> the attention mask as a ■/□ text grid with Part A and Part B marked.
 
 Model commands (the tiny GLM shipped in public/models, wasm backend):

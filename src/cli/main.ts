@@ -1,19 +1,22 @@
 /**
- * Command line: `npm run --silent cli -- COMMAND`, JSON on stdin, JSON on stdout.
- * Bad input: exit 2 and one clear line on stderr, never a stack trace.
+ * Command line: `npm run --silent cli -- COMMAND` (or the built `glm-infill-lab COMMAND`), JSON
+ * on stdin (or a batch file for check and mask), JSON on stdout. Bad input: exit 2 and one
+ * clear line on stderr, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
-  checkCommand,
-  checkStream,
   constructCommand,
   maskCommand,
   sampleCommand,
   type CommandResult,
 } from './engine-commands';
 import { HELP } from './help';
+import { readInput, textOf, type Stdin } from './input';
 import { CliError, parseJson } from './io';
+import { checkCommand, readOptions, runCheck } from './check';
+
+export type { Stdin } from './input';
 
 type Command = (input: unknown, args: string[]) => CommandResult | Promise<CommandResult>;
 
@@ -24,12 +27,6 @@ const ENGINE: Record<string, Command> = {
   mask: maskCommand,
 };
 
-/** Standard input, read whole or (for `check`) line by line. */
-export interface Stdin {
-  text(): string;
-  lines(): AsyncIterable<string>;
-}
-
 /** Standard input from its whole text (tests; the lines are split from it). */
 export function stdinOf(text: () => string): Stdin {
   return {
@@ -38,6 +35,17 @@ export function stdinOf(text: () => string): Stdin {
       const all = text();
       if (all === '') return;
       yield* all.replace(/\r?\n$/, '').split(/\r?\n/);
+    },
+  };
+}
+
+/** Standard input as bytes (a tensor file piped in, or text), in chunks of `size`. */
+export function stdinBytes(bytes: Uint8Array, size = 65536): Stdin {
+  const text = () => new TextDecoder().decode(bytes);
+  return {
+    ...stdinOf(text),
+    async *chunks() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
     },
   };
 }
@@ -70,8 +78,15 @@ export async function run(
     if (name === 'check') {
       const out: string[] = [];
       const emit = (line: string) => (write ? write(`${line}\n`) : void out.push(`${line}\n`));
-      const { exitCode, stderr } = await checkStream(input.lines(), rest, emit);
+      const { exitCode, stderr } = await runCheck(rest, input, emit);
       return { stdout: out.join(''), stderr, code: exitCode };
+    }
+    if (name === 'mask') {
+      const { paths } = readOptions(rest, ['--vocab', '--ids', '--sample'], 'mask');
+      const doc = await readInput(paths, input);
+      const value = doc.kind === 'value' ? doc.value : parseJson(await textOf(doc.lines), doc.name);
+      const result = maskCommand(value, rest);
+      return { stdout: result.lines.join('\n') + '\n', stderr: '', code: result.exitCode };
     }
     let cmd: Command | undefined = ENGINE[name];
     if (!cmd && MODEL.includes(name)) cmd = await modelCommand(name);
@@ -87,8 +102,8 @@ export async function run(
   }
 }
 
-const isMain = process.argv[1] && /src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isMain) {
+/** Runs the command line of this process: argv, stdin and stdout. */
+export function main(): void {
   const stdin: Stdin = {
     text: () => {
       try {
@@ -98,15 +113,19 @@ if (isMain) {
       }
     },
     lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+    chunks: () => process.stdin,
   };
   // stdout as it comes (check's JSON Lines reports), waiting when the pipe is full.
   const write = (chunk: string) =>
     new Promise<void>((done) =>
       process.stdout.write(chunk) ? done() : process.stdout.once('drain', done),
     );
-  run(process.argv.slice(2), stdin, write).then(({ stdout, stderr, code }) => {
+  void run(process.argv.slice(2), stdin, write).then(({ stdout, stderr, code }) => {
     process.stdout.write(stdout);
     process.stderr.write(stderr);
     process.exitCode = code;
   });
 }
+
+const isMain = process.argv[1] && /src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) main();

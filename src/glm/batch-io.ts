@@ -3,11 +3,13 @@
  * and the CLI print them). Parsing never throws: it returns the samples or one clear message.
  */
 import type { Construction } from './construct';
-import { idsToTokens, type IdLookup } from './ids';
+import { GLM_BERT_SPECIAL_IDS, type IdLookup } from './ids';
 import { attentionRows, nearestSep, sepFromMatrix } from './mask';
 import type { Coded, MessageParams } from './messages';
+import { canonicalToken } from './specials';
 import { IGNORE_INDEX, IGNORED, type Batch } from './types';
-import type { CheckInput } from './validate';
+import type { CheckInput, OutsideId } from './validate';
+import { decodeId, type Vocabulary } from './vocabulary';
 
 /** A batch as the CLI's `construct` prints it. */
 export interface ReferenceBatch {
@@ -70,7 +72,40 @@ export type ParseCode =
  */
 export type ParseFailure = { ok: false; field: string; message: string } & Coded<ParseCode>;
 
-export type ParseResult = { ok: true; samples: CheckInput[] } | ParseFailure;
+/** How a batch was read: which key each field came from, what was left out, what was respelled. */
+export interface ReadInfo {
+  /** The key (or keys) each field was read from, in the first sample. */
+  keys: Record<string, string>;
+  /** Keys of the batch no field is read from. */
+  ignored: string[];
+  /** GLM's spellings read as the engine's (`<|startofpiece|>` as `[S]`), with how often. */
+  spellings: { from: string; to: string; count: number }[];
+  /** The tokens were ids (read with the vocabulary). */
+  ids: boolean;
+}
+
+export type ParseResult = { ok: true; samples: CheckInput[]; read: ReadInfo } | ParseFailure;
+
+/** Where ids are read: a vocabulary, or (tests, the page's older callers) a lookup over BERT's ids. */
+export type IdSource = IdLookup | Vocabulary;
+
+/** What reading one batch needs and collects. */
+interface Reader {
+  decode?: (id: number) => string | undefined;
+  size: number | null;
+  spellings: Map<string, number>;
+  ids: boolean;
+}
+
+function readerOf(src?: IdSource): Reader {
+  const base = { spellings: new Map<string, number>(), ids: false };
+  if (!src) return { ...base, size: null };
+  if (typeof src === 'function') return { ...base, size: null, decode: (id) => GLM_BERT_SPECIAL_IDS[id] ?? src(id) };
+  return { ...base, size: src.size, decode: (id) => decodeId(src, id) };
+}
+
+/** Keys read besides the fields. */
+const EXTRA_KEYS = ['original', 'base', 'accept', 'sample', 'samples'];
 
 /** A field's problem before it is placed (`samples[i].`). */
 type FieldProblem = { message: string } & Coded<ParseCode>;
@@ -128,13 +163,16 @@ function numbers(v: unknown, field: string): number[] | FieldProblem {
 }
 
 /**
- * Token strings, or ids read with `lookup`. With `ignored` (targets), -100, the ignore index that
- * Hugging Face labels hold where there is no loss, is read as the string "-100".
+ * Token strings (GLM's `<|startofpiece|>`/`<|endofpiece|>` read as `[S]`/`[E]`), or ids read
+ * with the reader's vocabulary; an id it lacks becomes `[id N]` and is listed in `outside`. With
+ * `ignored` (targets), -100, the ignore index that Hugging Face labels hold where there is no
+ * loss, is read as the string "-100".
  */
 function strings(
   v: unknown,
   field: string,
-  lookup?: IdLookup,
+  reader: Reader,
+  outside: OutsideId[],
   ignored = false,
 ): string[] | FieldProblem {
   if (!Array.isArray(v))
@@ -143,14 +181,22 @@ function strings(
   if (v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x))) {
     const ids = v as number[];
     if (ids.every(isIgnored)) return ids.map(() => IGNORED);
-    if (!lookup) {
+    const decode = reader.decode;
+    if (!decode) {
       return problem(
         `${field} holds token ids: load a vocabulary to read them (or give token strings)`,
         'idsNeedVocab',
         { field },
       );
     }
-    return ids.map((id) => (isIgnored(id) ? IGNORED : idsToTokens([id], lookup)[0]!));
+    reader.ids = true;
+    return ids.map((id, index) => {
+      if (isIgnored(id)) return IGNORED;
+      const t = decode(id);
+      if (t !== undefined) return t;
+      outside.push({ field, index, id, size: reader.size });
+      return `[id ${id}]`;
+    });
   }
   for (let i = 0; i < v.length; i++) {
     if (typeof v[i] !== 'string' && !isIgnored(v[i])) {
@@ -158,7 +204,12 @@ function strings(
       return problem(`${field}[${i}] must be a string, got ${got}`, 'stringBad', { field, i, got });
     }
   }
-  return v.map((x) => (isIgnored(x) ? IGNORED : x)) as string[];
+  return v.map((x) => {
+    if (isIgnored(x)) return IGNORED;
+    const t = canonicalToken(x as string);
+    if (t !== x) reader.spellings.set(x as string, (reader.spellings.get(x as string) ?? 0) + 1);
+    return t;
+  });
 }
 
 /**
@@ -180,7 +231,29 @@ function maskMatrix(am: unknown[]): unknown[] {
  * tokens, `labels` for the targets (-100 where there is no loss; without `loss_mask`, the loss
  * mask is read from them).
  */
-export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseResult {
+export function parseSample(raw: unknown, where = '', lookup?: IdSource): ParseResult {
+  const reader = readerOf(lookup);
+  const r = readSample(raw, where, reader);
+  return r.ok ? { ok: true, samples: r.samples, read: readInfo(r.keys, r.ignored, reader) } : r;
+}
+
+function readInfo(keys: Record<string, string>, ignored: string[], reader: Reader): ReadInfo {
+  return {
+    keys,
+    ignored,
+    spellings: [...reader.spellings].map(([from, count]) => ({ from, to: canonicalToken(from), count })),
+    ids: reader.ids,
+  };
+}
+
+type SampleRead =
+  | { ok: true; samples: CheckInput[]; keys: Record<string, string>; ignored: string[] }
+  | ParseFailure;
+
+function readSample(raw: unknown, where: string, reader: Reader): SampleRead {
+  const keys: Record<string, string> = {};
+  const keyOf = (o: Record<string, unknown>, names: readonly string[]) => names.find((n) => n in o)!;
+  const outside: OutsideId[] = [];
   const fail = (field: string, p: FieldProblem): ParseFailure => ({
     ok: false,
     field: where + field,
@@ -199,16 +272,21 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
   const K = FIELD_KEYS;
   const accepted = (names: readonly string[]) => names.join(', ');
   if (!has(raw, K.tokens)) return fail('tokens', missing('tokens', accepted(K.tokens), raw));
-  const tokens = strings(pick(raw, K.tokens), 'tokens', lookup);
+  keys.tokens = keyOf(raw, K.tokens);
+  const tokens = strings(pick(raw, K.tokens), 'tokens', reader, outside);
   if (isProblem(tokens)) return fail('tokens', tokens);
   if (!has(raw, K.targets)) return fail('targets', missing('targets', accepted(K.targets), raw));
+  keys.targets = keyOf(raw, K.targets);
   const targetsRaw = pick(raw, K.targets);
-  const targets = strings(targetsRaw, 'targets', lookup, true);
+  const targets = strings(targetsRaw, 'targets', reader, outside, true);
   if (isProblem(targets)) return fail('targets', targets);
   let lossMask: number[] | FieldProblem;
-  if (has(raw, K.loss_mask)) lossMask = numbers(pick(raw, K.loss_mask), 'loss_mask');
-  else if (Array.isArray(targetsRaw) && targetsRaw.includes(IGNORE_INDEX)) {
+  if (has(raw, K.loss_mask)) {
+    keys.loss_mask = keyOf(raw, K.loss_mask);
+    lossMask = numbers(pick(raw, K.loss_mask), 'loss_mask');
+  } else if (Array.isArray(targetsRaw) && targetsRaw.includes(IGNORE_INDEX)) {
     // Hugging Face style: the loss is wherever the labels are not the ignore index.
+    keys.loss_mask = `${keys.targets} != -100`;
     lossMask = targetsRaw.map((t) => (t === IGNORE_INDEX ? 0 : 1));
   } else lossMask = missing('loss_mask', `${accepted(K.loss_mask)}, or labels with -100`, raw);
   if (isProblem(lossMask)) return fail('loss_mask', lossMask);
@@ -225,13 +303,17 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
     if (isProblem(b)) return fail('position_ids', b);
     positionIds = a;
     blockPositionIds = b;
+    keys.position_ids = `${keyOf(raw, K.position_ids)}[0]`;
+    keys.block_position_ids = `${keyOf(raw, K.position_ids)}[1]`;
   } else {
+    keys.position_ids = keyOf(raw, K.position_ids);
     const a = numbers(pos, 'position_ids');
     if (isProblem(a)) return fail('position_ids', a);
     if (!has(raw, K.block_position_ids)) {
       const names = `${accepted(K.block_position_ids)}, or position_ids as a [2, L] array`;
       return fail('block_position_ids', missing('block_position_ids', names, raw));
     }
+    keys.block_position_ids = keyOf(raw, K.block_position_ids);
     const b = numbers(pick(raw, K.block_position_ids), 'block_position_ids');
     if (isProblem(b)) {
       const code = b.code === 'numberBad' ? 'numberBadOrPair' : 'numbersNotArrayOrPair';
@@ -248,7 +330,11 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
   let matrix: number[][] | undefined;
   const sepRaw = pick(raw, K.sep);
   const am = pick(raw, K.attention_mask);
-  if (typeof sepRaw === 'number') sep = sepRaw;
+  const amKey = has(raw, K.attention_mask) ? keyOf(raw, K.attention_mask) : 'attention_mask';
+  if (typeof sepRaw === 'number') {
+    sep = sepRaw;
+    keys.sep = 'sep';
+  }
   else if (sepRaw !== undefined) {
     const got = JSON.stringify(sepRaw) ?? String(sepRaw);
     return fail('sep', problem(`sep must be a whole number, got ${got}`, 'sepNotWhole', { got }));
@@ -263,6 +349,7 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
         }),
       );
     }
+    if (sep === undefined) keys.sep = amKey;
     sep = am;
   } else if (Array.isArray(am) && am.length > 0 && am.every((x) => !Array.isArray(x))) {
     return fail(
@@ -279,7 +366,9 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
       if (isProblem(row)) return fail('attention_mask', row);
     }
     matrix = rows as number[][];
+    keys.attention_mask = amKey;
     if (sep === undefined) {
+      keys.sep = `${amKey} (matrix)`;
       const L = tokens.length;
       // A full L×L matrix always gives a sep (the nearest, when it follows none): the cells that
       // break it are reported as problems. Only a matrix of another size gives none.
@@ -320,13 +409,17 @@ export function parseSample(raw: unknown, where = '', lookup?: IdLookup): ParseR
 
   const sample: CheckInput = { tokens, targets, lossMask, positionIds, blockPositionIds, sep };
   if (matrix) sample.attentionMask = matrix;
+  if (keys.sep !== 'sep') sample.sepFrom = 'attention_mask';
   const original = pick(raw, ['original']);
   if (original !== undefined) {
-    const o = strings(original, 'original', lookup);
+    const o = strings(original, 'original', reader, outside);
     if (isProblem(o)) return fail('original', o);
     sample.original = o;
   }
-  return { ok: true, samples: [sample] };
+  if (outside.length > 0) sample.outside = outside;
+  const used = new Set<string>([...Object.values(FIELD_KEYS).flat(), ...EXTRA_KEYS]);
+  const ignored = Object.keys(raw).filter((k) => !used.has(k));
+  return { ok: true, samples: [sample], keys, ignored };
 }
 
 /** Longest sample whose attention mask may be given as a full matrix. */
@@ -353,19 +446,25 @@ function splitColumnar(raw: Record<string, unknown>): unknown[] | null {
   return samples;
 }
 
-/** Reads one sample, an array of samples, `{ "samples": [...] }`, or a collated [B, L] batch. */
-export function parseBatch(raw: unknown, lookup?: IdLookup): ParseResult {
+/**
+ * Reads one sample, an array of samples, `{ "samples": [...] }`, or a collated [B, L] batch;
+ * ids are read with `vocabulary` (a Vocabulary, or a lookup over BERT's ids).
+ */
+export function parseBatch(raw: unknown, vocabulary?: IdSource): ParseResult {
   const columnar = isObject(raw) ? splitColumnar(raw) : null;
   const list = columnar ?? (Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.samples) ? raw.samples : null);
-  if (!list) return sized(parseSample(raw, '', lookup));
+  if (!list) return sized(parseSample(raw, '', vocabulary));
   if (list.length === 0) return { ok: false, field: 'samples', message: 'the batch has no samples', code: 'noSamples', params: {} };
+  const reader = readerOf(vocabulary);
   const samples: CheckInput[] = [];
+  let first: { keys: Record<string, string>; ignored: string[] } | null = null;
   for (let i = 0; i < list.length; i++) {
-    const r = parseSample(list[i], `samples[${i}].`, lookup);
+    const r = readSample(list[i], `samples[${i}].`, reader);
     if (!r.ok) return r;
+    first ??= r;
     samples.push(...r.samples);
   }
-  return sized({ ok: true, samples });
+  return sized({ ok: true, samples, read: readInfo(first!.keys, first!.ignored, reader) });
 }
 
 function sized(r: ParseResult): ParseResult {

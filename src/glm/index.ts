@@ -17,3 +17,6 @@ export * from './stats';
 export * from './variants';
 export * from './ids';
 export * from './zoo';
+export * from './specials';
+export * from './vocabulary';
+export * from './tensors';

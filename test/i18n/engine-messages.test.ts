@@ -162,10 +162,17 @@ describe('engine codes, read back in English', () => {
     const base = toBatch(construct(['a', 'b', 'c', 'd'], [{ start: 1, end: 2 }], { order: [0] }));
     const short: CheckInput = { ...base, targets: base.targets.slice(1), sep: 99 };
     for (const p of checkBatch(short).problems) same(p, p.message);
-    const padded = toBatch(construct(['a', 'b', 'c', 'd'], [{ start: 1, end: 2 }], { order: [0], padTo: 9 }));
-    padded.targets[8] = 'x';
-    padded.lossMask[8] = 1;
-    for (const p of checkBatch(padded).problems) same(p, p.message);
+    // One field of a padding position at a time: input, target, loss (a [PAD] input with a
+    // text target and loss 1 reads as a Part B input instead).
+    for (const edit of [
+      (b: CheckInput) => (b.tokens[8] = 'x'),
+      (b: CheckInput) => (b.targets[8] = 'x'),
+      (b: CheckInput) => (b.lossMask[8] = 1),
+    ]) {
+      const padded: CheckInput = toBatch(construct(['a', 'b', 'c', 'd'], [{ start: 1, end: 2 }], { order: [0], padTo: 9 }));
+      edit(padded);
+      for (const p of checkBatch(padded).problems) same(p, p.message);
+    }
     const rows: CheckInput = { ...base, attentionMask: [[1]] };
     for (const p of checkBatch(rows).problems) same(p, p.message);
     const cols: CheckInput = { ...base, attentionMask: attentionRows(base.sep, base.tokens.length).map((r, q) => (q === 0 ? r.slice(1) : r)) };
@@ -202,6 +209,34 @@ describe('engine codes, read back in English', () => {
       sep: two.sep,
     };
     for (const p of checkBatch(lost).problems) same(p, p.message);
+  });
+
+  it('the causes said once, and the rules that name a token for its place', () => {
+    // The spec's paper example (order x5 x6, x3), as construct builds it.
+    const X = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
+    const good = () => ({ ...toBatch(construct(X, [{ start: 2, end: 3 }, { start: 4, end: 6 }], { order: [1, 0] })), original: X });
+    const cases: CheckInput[] = [];
+    const edit = (f: (b: CheckInput) => void, withOriginal = true) => {
+      const b: CheckInput = good();
+      if (!withOriginal) delete b.original;
+      f(b);
+      cases.push(b);
+    };
+    edit((b) => (b.sep = 6)); // sepInconsistent
+    edit((b) => Object.assign(b, { sep: 6, sepFrom: 'attention_mask' })); // maskSepInconsistent
+    const swap = (t: string) => (t === '[S]' ? '[E]' : t === '[E]' ? '[S]' : t);
+    edit((b) => Object.assign(b, { tokens: b.tokens.map(swap), targets: b.targets.map(swap) })); // startEndSwapped
+    edit((b) => (b.tokens[2] = 'x3')); // maskNotWritten
+    edit((b) => (b.tokens[0] = '[MASK]')); // maskOverText
+    edit((b) => (b.tokens[0] = '[E]')); // endInPartA
+    edit((b) => (b.tokens[0] = 'y')); // partAInputOriginal
+    edit((b) => (b.tokens[6] = 'y')); // partBInputOriginal
+    edit((b) => (b.tokens[8] = 'x3')); // segmentStart
+    edit((b) => (b.tokens[6] = '[S]')); // startInSegment
+    edit((b) => Object.assign(b, { outside: [{ field: 'tokens', index: 1, id: 40000, size: 30526 }, { field: 'targets', index: 1, id: 7, size: null }] }));
+    // Sentinel tokens numbered apart: the start of the span placed first says 1, its mask 0.
+    edit((b) => (b.tokens[5] = '<|startofpiece1|>'), false); // sentinelMismatch
+    for (const b of cases) readBack(b);
   });
 
   it('every way a batch cannot be read', () => {
@@ -273,6 +308,9 @@ describe('engine codes, read back in English', () => {
         'numberBad', 'numbersNotArrayOrPair', 'numberBadOrPair', 'stringsNotArray', 'idsNeedVocab', 'stringBad',
         'sepNotWhole', 'sepMismatch', 'maskNoSep', 'maskBadType', 'needSep', 'noSamples', 'tooManyTokens', 'maskTooBig',
         'keyMissing', 'maskPaddingOnly', 'suffixOneSpan', 'suffixEnd', 'padTooShort',
+        'endInPartA', 'partAInputOriginal', 'segmentStart', 'startInSegment', 'partBInputOriginal', 'maskNotWritten',
+        'maskOverText', 'sentinelMismatch', 'padToken', 'sepInconsistent', 'maskSepInconsistent', 'startEndSwapped',
+        'idOutsideVocabulary', 'idUnknown',
       ].sort(),
     );
   });

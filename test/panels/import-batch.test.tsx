@@ -104,21 +104,38 @@ describe('import of a batch of several samples', () => {
     ).toBeInTheDocument();
   });
 
-  it('reads a Hugging Face batch as the CLI does: -100 labels are one named variant, not problems', async () => {
-    await importText(JSON.stringify(hfBatch()));
+  it('reads a Hugging Face batch as the CLI does: -100 labels are one named variant, not problems, and not accepted until accepted', async () => {
+    const user = await importText(JSON.stringify(hfBatch()));
     expect(
       screen.getByText(/Showing “pasted batch”: 8 tokens, sep = 4, 1 spans? inferred/),
     ).toBeInTheDocument();
     const variant = screen.getByText('ignore index (−100) targets').closest('li')!;
     expect(variant).toHaveTextContent(/targets are -100 .*\(Part A: 4, padding: 2\)/);
     expect(screen.getByText(/No other problems/)).toBeInTheDocument();
-    expect(screen.getByText('None of the 2 samples has problems.')).toBeInTheDocument();
-    const options = within(screen.getByRole('combobox', { name: 'Sample' }))
-      .getAllByRole('option')
-      .map((o) => o.textContent);
-    expect(options).toEqual([
+    // check exits 1 for this batch without --accept ignore-index: the page says the same.
+    expect(screen.getByText(/None of the 2 samples has problems\. 2 of 2 samples differ from the reference only in known variants not accepted/)).toBeInTheDocument();
+    const options = () =>
+      within(screen.getByRole('combobox', { name: 'Sample' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    expect(options()).toEqual([
+      'Sample 1 of 2 — ✗ 1 known variant not accepted',
+      'Sample 2 of 2 — ✗ 1 known variant not accepted',
+    ]);
+    expect(screen.getByText(/This variant is not accepted: check exits 1 for this sample/)).toBeInTheDocument();
+    // Accepting it is check --accept ignore-index: every sample passes.
+    await user.click(screen.getByRole('checkbox', { name: 'Accept (as check --accept ignore-index)' }));
+    expect(options()).toEqual([
       'Sample 1 of 2 — ✓ no problems but known variants',
       'Sample 2 of 2 — ✓ no problems but known variants',
     ]);
+    expect(screen.getByText('Accepted: check --accept ignore-index exits 0 for this sample.')).toBeInTheDocument();
+    expect(screen.queryByText(/differ from the reference only in known variants/)).toBeNull();
+  });
+
+  it('takes the batch’s own "accept", as check does', async () => {
+    await importText(JSON.stringify({ ...hfBatch(), accept: ['ignore-index'] }));
+    expect(screen.getByRole('checkbox', { name: 'Accept (as check --accept ignore-index)' })).toBeChecked();
+    expect(screen.getByText('None of the 2 samples has problems.')).toBeInTheDocument();
   });
 });

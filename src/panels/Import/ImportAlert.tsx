@@ -26,7 +26,10 @@ export function ImportAlert({ failure: f, kept, onShowPlace }: ImportAlertProps)
       body = <p>{t('import.error.size', { size: mb(f.bytes), max: mb(MAX_IMPORT_BYTES) })}</p>;
       break;
     case 'vocab':
-      body = <p>{t('import.error.vocab', { message: f.message })}</p>;
+      body = <p>{t('import.error.vocabAny', { message: f.message })}</p>;
+      break;
+    case 'tensors':
+      body = <p>{t('import.error.tensors', { message: f.message })}</p>;
       break;
     case 'shape':
       body = (

@@ -1,7 +1,8 @@
 /**
- * Where a batch comes in: a text box named "Batch JSON" that also takes a dropped .json file, a
- * file picker, the Import button, and the example batches. Files over 20 MB are refused from
- * their size alone, before a byte is read.
+ * Where a batch comes in: a text box named "Batch JSON" that also takes a dropped file (.json,
+ * or a tensor file: .npy, .npz, .safetensors, read as the CLI reads them), a file picker, the
+ * Import button, and the example batches. Files over 20 MB are refused from their size alone,
+ * before a byte is read.
  */
 import { useId, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { format } from 'd3';
@@ -15,8 +16,8 @@ const SHOW_IN_BOX = 256 * 1024;
 export interface ImportFormProps {
   text: string;
   onText: (text: string) => void;
-  /** Import `text` under `name`. */
-  onImport: (text: string, name: string) => void;
+  /** Import `input` (JSON text, or a tensor file's bytes) under `name`. */
+  onImport: (input: string | Uint8Array, name: string) => void;
   /** A file too big to read. */
   onTooBig: (bytes: number) => void;
   busy: string | null;
@@ -34,6 +35,12 @@ export function ImportForm({ text, onText, onImport, onTooBig, busy, boxRef }: I
   const readFile = async (file: File) => {
     if (file.size > MAX_IMPORT_BYTES) {
       onTooBig(file.size);
+      return;
+    }
+    if (/\.(npy|npz|safetensors)$/i.test(file.name)) {
+      onText('');
+      setFileNote(t('import.fileTensors', { name: file.name, size: format('.2s')(file.size) + 'B' }));
+      onImport(new Uint8Array(await file.arrayBuffer()), file.name);
       return;
     }
     const content = await file.text();
@@ -83,7 +90,7 @@ export function ImportForm({ text, onText, onImport, onTooBig, busy, boxRef }: I
           onDrop={onDrop}
         />
         <span className="field-hint" id={`${id}-hint`}>
-          {fileNote ?? t('import.hint')}
+          {fileNote ?? t('import.hintFiles')}
         </span>
       </div>
       <div className="import-actions">
@@ -100,7 +107,7 @@ export function ImportForm({ text, onText, onImport, onTooBig, busy, boxRef }: I
           <input
             ref={fileInput}
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.npy,.npz,.safetensors"
             className="visually-hidden"
             onChange={(e) => {
               const file = e.target.files?.[0];

@@ -5,20 +5,29 @@
  * errors, and a diff sets it beside what the engine builds. Refused input changes nothing.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import type { Base, CheckInput } from '../../glm';
+import type { Base, CheckInput, VariantId } from '../../glm';
 import { useT } from '../../i18n';
 import { useApp } from '../../store/hooks';
 import { importBatch, leaveImport, setBase } from '../../store/store';
 import { ImportAlert } from './ImportAlert';
 import { ImportedBatch } from './ImportedBatch';
-import { analyze, readBatch, sampleVerdicts, shapeProblems, type ImportFailure } from './importer';
+import {
+  analyze,
+  readBatch,
+  sampleVerdicts,
+  shapeProblems,
+  type BatchRead,
+  type ImportFailure,
+} from './importer';
 import { ImportForm } from './ImportForm';
-import { loadBertLookup } from './vocab';
+import { DEFAULT_VOCAB, loadVocabulary, type VocabSettings } from './vocab';
+import { VocabForm } from './VocabForm';
 import './import.css';
 
 interface Loaded {
   name: string;
   samples: CheckInput[];
+  read: BatchRead;
 }
 
 export function ImportPanel() {
@@ -30,15 +39,18 @@ export function ImportPanel() {
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [vocab, setVocab] = useState<VocabSettings>(DEFAULT_VOCAB);
+  // Variants that count as no problem, as check --accept (and the batch's own "accept") says.
+  const [accept, setAccept] = useState<VariantId[]>([]);
   const box = useRef<HTMLTextAreaElement>(null);
   const analysis = useMemo(
-    () => (imported ? analyze(imported.batch, base) : null),
-    [imported, base],
+    () => (imported ? analyze(imported.batch, base, accept) : null),
+    [imported, base, accept],
   );
 
   /** Puts `sample` (number i of `count`) on show; refuses (with the reason) when its fields disagree in length. */
   const put = (sample: CheckInput, i: number, count: number, name: string, b: Base): boolean => {
-    const a = analyze(sample, b);
+    const a = analyze(sample, b, accept);
     if (!a) {
       setFailure({ kind: 'lengths', sample: i, problems: shapeProblems(sample, b) });
       return false;
@@ -59,19 +71,30 @@ export function ImportPanel() {
     return true;
   };
 
-  const show = (samples: CheckInput[], i: number, name: string, b: Base) => {
-    if (put(samples[i]!, i, samples.length, name, b)) setLoaded({ name, samples });
+  const show = (samples: CheckInput[], i: number, name: string, b: Base, read: BatchRead) => {
+    if (put(samples[i]!, i, samples.length, name, b)) setLoaded({ name, samples, read });
   };
 
-  const onImport = async (input: string, name: string) => {
+  const onImport = async (input: string | Uint8Array, name: string) => {
     setBusy(t('import.reading'));
-    const r = await readBatch(input, () => {
-      setBusy(t('import.loadingVocab'));
-      return loadBertLookup();
-    });
+    const r = await readBatch(
+      input,
+      () => {
+        setBusy(t(vocab.choice === 'bert' ? 'import.loadingVocab' : 'import.loadingVocabOther'));
+        return loadVocabulary(vocab);
+      },
+      name,
+    );
     setBusy(null);
-    if (!r.ok) setFailure(r.failure);
-    else show(r.samples, 0, name, base);
+    if (!r.ok) {
+      setFailure(r.failure);
+      return;
+    }
+    // The batch's own "base" and "accept" count as they do for check.
+    const b = r.read.base ?? base;
+    if (b !== base) setBase(b);
+    setAccept(r.read.accept);
+    show(r.samples, 0, name, b, r.read);
   };
 
   const samplesAtHand =
@@ -80,9 +103,12 @@ export function ImportPanel() {
       : null;
 
   const verdicts = useMemo(
-    () => (samplesAtHand && samplesAtHand.length > 1 ? sampleVerdicts(samplesAtHand, base) : null),
-    [samplesAtHand, base],
+    () => (samplesAtHand && samplesAtHand.length > 1 ? sampleVerdicts(samplesAtHand, base, accept) : null),
+    [samplesAtHand, base, accept],
   );
+
+  const onAccept = (id: VariantId, on: boolean) =>
+    setAccept((a) => (on ? [...new Set([...a, id])] : a.filter((x) => x !== id)));
 
   const onBase = (b: Base) => {
     setBase(b);
@@ -114,6 +140,7 @@ export function ImportPanel() {
           busy={busy}
           boxRef={box}
         />
+        <VocabForm settings={vocab} onChange={setVocab} />
         {failure && (
           <ImportAlert
             failure={failure}
@@ -128,9 +155,14 @@ export function ImportPanel() {
             base={base}
             onBase={onBase}
             onSample={
-              samplesAtHand ? (i) => show(samplesAtHand, i, imported.name, base) : undefined
+              samplesAtHand && loaded
+                ? (i) => show(samplesAtHand, i, imported.name, base, loaded.read)
+                : undefined
             }
             verdicts={verdicts}
+            read={samplesAtHand && loaded ? loaded.read : null}
+            accept={accept}
+            onAccept={onAccept}
             onLeave={() => {
               leaveImport();
               setFailure(null);

@@ -4,12 +4,12 @@
  * the engine's batch for the inferred spans and order.
  */
 import { useId, useMemo } from 'react';
-import type { Base } from '../../glm';
+import type { Base, VariantId } from '../../glm';
 import { engineMsg, useT, useTranslateMsg, variantMsg } from '../../i18n';
 import type { Imported } from '../../store/state';
 import { diffBatches } from './diff';
 import { DiffView } from './DiffView';
-import type { Analysis, SampleVerdict } from './importer';
+import type { Analysis, BatchRead, SampleVerdict } from './importer';
 import { ProblemsList } from './ProblemsList';
 
 export interface ImportedBatchProps {
@@ -21,6 +21,11 @@ export interface ImportedBatchProps {
   onSample?: (i: number) => void;
   /** Every sample's verdict (a batch of several samples, while they are at hand). */
   verdicts?: readonly SampleVerdict[] | null;
+  /** How the batch was read (format, keys, vocabulary), while its samples are at hand. */
+  read?: BatchRead | null;
+  /** Variants accepted (as check --accept), and a way to accept or refuse one. */
+  accept?: readonly VariantId[];
+  onAccept?: (id: VariantId, on: boolean) => void;
   onLeave: () => void;
 }
 
@@ -31,6 +36,9 @@ export function ImportedBatch({
   onBase,
   onSample,
   verdicts,
+  read,
+  accept = [],
+  onAccept,
   onLeave,
 }: ImportedBatchProps) {
   const t = useT();
@@ -44,19 +52,26 @@ export function ImportedBatch({
   const order = view.order.map((o) => o + 1).join(', ');
   const broken = verdicts ? verdicts.filter((v) => v.problems > 0).length : 0;
   const firstBroken = verdicts ? verdicts.findIndex((v) => v.problems > 0) : -1;
+  // Samples whose only differences are known variants not accepted: check exits 1 for them too.
+  const open = verdicts ? verdicts.filter((v) => v.problems === 0 && v.openVariants > 0).length : 0;
   const verdictOf = (v: SampleVerdict) =>
     v.problems > 0
       ? t('import.verdictProblems', { count: v.problems })
-      : t(v.variants > 0 ? 'import.verdictVariants' : 'import.verdictOk');
+      : v.openVariants > 0
+        ? t('import.verdictVariantsOpen', { count: v.openVariants })
+        : t(v.variants > 0 ? 'import.verdictVariants' : 'import.verdictOk');
+  const openHere = check.variants.filter((v) => !v.accepted);
+  const keys = read ? Object.entries(read.keys).map(([f, k]) => `${f} ← ${k}`).join(', ') : '';
   return (
     <div className="import-result">
       {verdicts && (
         <div className={`import-batch${broken > 0 ? ' has-problems' : ''}`}>
           <p className="import-batch-summary">
             <span className="import-batch-mark" aria-hidden="true">
-              {broken > 0 ? '✗' : '✓'}
+              {broken + open > 0 ? '✗' : '✓'}
             </span>{' '}
             {t('import.batchSummary', { k: broken, n: verdicts.length })}
+            {open > 0 && <> {t('import.batchVariantsOpen', { k: open, n: verdicts.length })}</>}
           </p>
           {firstBroken >= 0 && onSample && (
             <button
@@ -125,6 +140,27 @@ export function ImportedBatch({
           </div>
         </fieldset>
       </div>
+      {read && (
+        <ul className="import-read" aria-label={t('import.read.label')}>
+          <li>{t('import.read.keys', { format: read.format, keys })}</li>
+          {read.tensors && (
+            <li>
+              {t('import.read.tensors', {
+                tensors: Object.entries(read.tensors).map(([k, d]) => `${k} ${d}`).join(', '),
+              })}
+            </li>
+          )}
+          {read.ignored.length > 0 && <li>{t('import.read.ignored', { keys: read.ignored.join(', ') })}</li>}
+          {read.spellings.length > 0 && (
+            <li>
+              {t('import.read.spellings', {
+                list: read.spellings.map((x) => `${x.from} → ${x.to} (×${x.count})`).join(', '),
+              })}
+            </li>
+          )}
+          {read.vocabulary && <li>{t('import.read.vocabulary', { name: read.vocabulary })}</li>}
+        </ul>
+      )}
       {check.notes.length > 0 && (
         <ul className="import-notes" aria-label={t('import.notes')}>
           {check.notes.map((n, i) => (
@@ -150,9 +186,24 @@ export function ImportedBatch({
                     </button>
                   </>
                 )}
+                {onAccept && (
+                  <label className="import-accept">
+                    <input
+                      type="checkbox"
+                      checked={accept.includes(v.id)}
+                      onChange={(e) => onAccept(v.id, e.target.checked)}
+                    />{' '}
+                    {t('import.acceptVariant', { id: v.id })}
+                  </label>
+                )}
               </li>
             ))}
           </ul>
+          <p className={openHere.length > 0 ? 'import-verdict is-open' : 'import-verdict'}>
+            {openHere.length > 0
+              ? t('import.variantsOpen', { n: openHere.length })
+              : t('import.variantsAccepted', { ids: check.variants.map((v) => v.id).join(',') })}
+          </p>
         </div>
       )}
       {view.dropped.length > 0 && (

@@ -5,19 +5,28 @@
  * engine for the diff view.
  */
 import {
-  checkWithVariants,
   construct,
+  describeTensor,
   GMASK,
   parseBatch,
+  parseVariantIds,
+  readTensorFile,
   SMASK,
+  sniffFormat,
+  tensorBatch,
+  verdict,
   type Base,
   type CheckInput,
   type Construction,
   type IdLookup,
   type Layout,
   type Objective,
+  type ReadInfo,
   type Span,
-  type VariantCheckResult,
+  type TensorFormat,
+  type VariantId,
+  type Verdict,
+  type Vocabulary,
 } from '../../glm';
 import { engineMsg, errorMsg, type Msg } from '../../i18n';
 import { MAX_IMPORT_BYTES, parseJsonText, type JsonFailure } from './json';
@@ -29,36 +38,80 @@ export type ImportFailure =
   | { kind: 'json'; json: JsonFailure }
   | { kind: 'shape'; field: string; message: string; msg: Msg }
   | { kind: 'lengths'; sample: number; problems: { field: string; message: string; msg: Msg }[] }
-  | { kind: 'vocab'; message: string };
+  | { kind: 'vocab'; message: string }
+  | { kind: 'tensors'; message: string };
+
+/** How the batch was read, for the panel to say (as check's `read`). */
+export interface BatchRead extends ReadInfo {
+  format: TensorFormat | 'json';
+  /** Each tensor's dtype and shape, for a tensor file. */
+  tensors?: Record<string, string>;
+  /** The vocabulary the ids were read with. */
+  vocabulary?: string;
+  /** The batch's own `"base"` and `"accept"`, as check reads them. */
+  base?: Base;
+  accept: VariantId[];
+}
 
 export type ReadResult =
-  { ok: true; samples: CheckInput[]; ids: boolean } | { ok: false; failure: ImportFailure };
+  | { ok: true; samples: CheckInput[]; ids: boolean; read: BatchRead }
+  | { ok: false; failure: ImportFailure };
 
-/** Reads a batch from text; `loadLookup` is called only when the tokens are ids. */
+/**
+ * Reads a batch from text (JSON) or bytes (a .npy, .npz or safetensors file, read as check
+ * reads it); `loadVocabulary` is called only when the tokens are ids.
+ */
 export async function readBatch(
-  text: string,
-  loadLookup: () => Promise<IdLookup>,
+  input: string | Uint8Array,
+  loadVocabulary: () => Promise<Vocabulary | IdLookup>,
+  name = 'batch',
 ): Promise<ReadResult> {
-  if (text.length > MAX_IMPORT_BYTES)
-    return { ok: false, failure: { kind: 'size', bytes: text.length } };
-  if (text.trim() === '') return { ok: false, failure: { kind: 'empty' } };
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, failure: { kind: 'json', json: json.error } };
-  let parsed = parseBatch(json.value);
+  if (input.length > MAX_IMPORT_BYTES)
+    return { ok: false, failure: { kind: 'size', bytes: input.length } };
+  let value: unknown;
+  let format: BatchRead['format'] = 'json';
+  let tensors: Record<string, string> | undefined;
+  const bytes = typeof input === 'string' ? null : input;
+  if (bytes && sniffFormat(bytes) !== 'text') {
+    const r = readTensorFile(bytes, name, name.replace(/^.*[\\/]/, '').replace(/\.npy$/, ''));
+    if (!r.ok) return { ok: false, failure: { kind: 'tensors', message: r.message } };
+    value = tensorBatch(r.tensors);
+    format = r.format;
+    tensors = Object.fromEntries(r.tensors.map((t) => [t.key, describeTensor(t)]));
+  } else {
+    const text = bytes ? new TextDecoder().decode(bytes) : (input as string);
+    if (text.trim() === '') return { ok: false, failure: { kind: 'empty' } };
+    const json = parseJsonText(text);
+    if (!json.ok) return { ok: false, failure: { kind: 'json', json: json.error } };
+    value = json.value;
+  }
+  let parsed = parseBatch(value);
   let ids = false;
+  let vocabulary: string | undefined;
   if (!parsed.ok && parsed.code === 'idsNeedVocab') {
-    let lookup: IdLookup;
+    let v: Vocabulary | IdLookup;
     try {
-      lookup = await loadLookup();
+      v = await loadVocabulary();
     } catch (e) {
       return { ok: false, failure: { kind: 'vocab', message: (e as Error).message } };
     }
-    parsed = parseBatch(json.value, lookup);
+    parsed = parseBatch(value, v);
     ids = true;
+    if (typeof v !== 'function') vocabulary = v.name;
   }
   if (!parsed.ok)
     return { ok: false, failure: { kind: 'shape', field: parsed.field, message: parsed.message, msg: engineMsg(parsed) } };
-  return { ok: true, samples: parsed.samples, ids };
+  const o = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const accepted = Array.isArray(o.accept) ? parseVariantIds(o.accept) : null;
+  const read: BatchRead = {
+    ...parsed.read,
+    format,
+    accept: accepted?.ok ? accepted.ids : [],
+    ...(tensors ? { tensors } : {}),
+    ...(vocabulary ? { vocabulary } : {}),
+    ...(o.base === 1 || o.base === 0 ? { base: o.base } : {}),
+  };
+  return { ok: true, samples: parsed.samples, ids, read };
 }
 
 /** What the panels show for a sample: the rebuilt text, spans and order the engine can build. */
@@ -73,7 +126,8 @@ export interface View {
 }
 
 export interface Analysis {
-  check: VariantCheckResult;
+  /** The verdict check gives the sample, with the accepted variants. */
+  check: Verdict;
   view: View;
   /** The engine's batch for the view (padded like the import), numbered with `base`; null if it cannot be built. */
   engine: Construction | null;
@@ -90,9 +144,12 @@ export function objectiveOf(tokens: readonly string[], sep: number): Objective {
   return 'span';
 }
 
-/** Checks one sample and derives its view; `null` when its shape is too broken to infer spans. */
-export function analyze(sample: CheckInput, base: Base): Analysis | null {
-  const check = checkWithVariants({ ...sample, base });
+/**
+ * Checks one sample (the verdict check gives it, with `accept` counting as no problem) and
+ * derives its view; `null` when its shape is too broken to infer spans.
+ */
+export function analyze(sample: CheckInput, base: Base, accept: readonly VariantId[] = []): Analysis | null {
+  const check = verdict({ ...sample, base }, accept);
   const inf = check.inferred;
   if (!inf) return null;
   // Keep the spans the engine can build: a mask with no Part B tokens has an empty span.
@@ -149,19 +206,28 @@ export interface SampleVerdict {
   problems: number;
   /** Known variants recognised. */
   variants: number;
+  /** Of those, the ones not accepted. */
+  openVariants: number;
+  /** As check says it: no problem left and every variant accepted. */
+  ok: boolean;
 }
 
 /** Every sample's verdict, under the numbering `base`: the whole batch at a glance. */
-export function sampleVerdicts(samples: readonly CheckInput[], base: Base): SampleVerdict[] {
+export function sampleVerdicts(samples: readonly CheckInput[], base: Base, accept: readonly VariantId[] = []): SampleVerdict[] {
   return samples.map((s) => {
-    const r = checkWithVariants({ ...s, base });
-    return { problems: r.problems.length, variants: r.variants.length };
+    const r = verdict({ ...s, base }, accept);
+    return {
+      problems: r.problems.length,
+      variants: r.variants.length,
+      openVariants: r.variants.filter((v) => !v.accepted).length,
+      ok: r.ok,
+    };
   });
 }
 
 /** Shape problems (lengths that disagree, sep out of range) of a sample that `analyze` refused. */
 export function shapeProblems(sample: CheckInput, base: Base) {
-  return checkWithVariants({ ...sample, base }).problems.map((p) => ({
+  return verdict({ ...sample, base }).problems.map((p) => ({
     field: p.field,
     message: p.message,
     msg: engineMsg(p),
