@@ -1,6 +1,7 @@
 /**
  * The app shell: header and toolbar, then the panels in pipeline order (text → spans → Part A →
- * Part B → 2D positions → attention mask), and the notices. Panels read the store themselves;
+ * Part B → 2D positions → attention mask), the notices, and presentation mode (src/app/present),
+ * which puts one stage of those panels on the whole screen. Panels read the store themselves;
  * each sits in a `PanelLane`, so the panels in view take an edit first and those out of view
  * follow once the edits pause.
  */
@@ -24,9 +25,12 @@ import { FinetunePanel } from '../panels/Finetune/FinetunePanel';
 import { PretrainPanel } from '../panels/Pretrain/PretrainPanel';
 import { ExplorerPanel } from '../panels/Explorer/ExplorerPanel';
 import { QuizPanel } from '../panels/Quiz/QuizPanel';
+import { useRef } from 'react';
 import { useT } from '../i18n';
 import { Header } from './Header';
+import { Presentation, PresentButton } from './present/Presentation';
 import { PanelLane } from './ui/PanelLane';
+import { useMasonry } from './ui/useMasonry';
 import { useDocumentAttributes } from './useDocumentAttributes';
 
 /**
@@ -40,18 +44,22 @@ function LiveMaskPanel() {
 export function App() {
   const t = useT();
   useDocumentAttributes();
+  const mainRef = useRef<HTMLElement>(null);
+  useMasonry(mainRef);
   return (
     <div className="app">
       <Header
         extras={
           <>
+            <PresentButton />
             <LessonButton />
             <ExportMenu />
             <LanguageSwitch />
           </>
         }
       />
-      <main className="app-main" aria-label={t('app.mainLabel')}>
+      <Notices />
+      <main className="app-main" aria-label={t('app.mainLabel')} ref={mainRef}>
         <PanelLane section="panel-text">
           <TextPanel />
         </PanelLane>
@@ -77,17 +85,19 @@ export function App() {
         <PanelLane section="panel-pretrain">
           <PretrainPanel />
         </PanelLane>
-        <PanelLane section="panel-zoo">
-          <ZooPanel />
+        {/* Half-width panels in an order that packs the two columns evenly (the model beside the
+            tall pre-training panel, then the explorer under the model...), then the wide zoo. */}
+        <PanelLane section="panel-explorer">
+          <ExplorerPanel />
         </PanelLane>
         <PanelLane section="panel-finetune">
           <FinetunePanel />
         </PanelLane>
-        <PanelLane section="panel-explorer">
-          <ExplorerPanel />
-        </PanelLane>
         <PanelLane section="panel-quiz">
           <QuizPanel />
+        </PanelLane>
+        <PanelLane section="panel-zoo">
+          <ZooPanel />
         </PanelLane>
         <PanelLane section="panel-import">
           <ImportPanel />
@@ -97,7 +107,7 @@ export function App() {
         </PanelLane>
       </main>
       <Lesson />
-      <Notices />
+      <Presentation />
     </div>
   );
 }

@@ -45,6 +45,13 @@ export interface MatrixLayoutInput {
   maxHeight?: number;
   /** Characters of the longest label ("12 [MASK]"), before capping. */
   labelChars: number;
+  /**
+   * How much larger than the 16 px design the labels, bands, strips and the largest cell are
+   * (default 1): the page passes its root font size / 16, so the figure grows with the text.
+   */
+  scale?: number;
+  /** The largest cell (px), instead of MAX_CELL × scale (presentation mode: no cap but the room). */
+  maxCell?: number;
 }
 
 /** A stretch of one part along an axis, in sequence indices and pixels from the body's edge. */
@@ -86,6 +93,12 @@ export interface MatrixLayout {
   size: number;
   /** Label font size (px). */
   font: number;
+  /** Thickness of the Part A/Part B bands (px): PART_BAND × scale. */
+  partBand: number;
+  /** Font size of the names in the bands (px). */
+  bandFont: number;
+  /** Thickness of the span strips (px): STRIP × scale. */
+  strip: number;
   /** Width of the row labels = height of the rotated column labels (px). */
   labelSize: number;
   /** Offset of the body from the figure's left edge (px). */
@@ -125,11 +138,11 @@ export function labelSizeFor(labelChars: number, font: number): number {
  * as big as fits, clamped to [MIN_CELL, MAX_CELL], and never below MIN_LABELLED_CELL while every
  * token has its own label (n ≤ DOM_LIMIT).
  */
-export function cellSize(avail: number, n: number, availHeight = Infinity): number {
-  if (n <= 0) return MAX_CELL;
+export function cellSize(avail: number, n: number, availHeight = Infinity, max = MAX_CELL): number {
+  if (n <= 0) return max;
   const min = n <= DOM_LIMIT ? MIN_LABELLED_CELL : MIN_CELL;
   const fit = Math.floor(Math.min(avail, availHeight) / n);
-  return clamp(fit, min, MAX_CELL);
+  return clamp(fit, min, Math.max(max, min));
 }
 
 /** The nice step (1, 2, 5, 10, 20, 50, ...) that keeps labels at least `pitch` px apart. */
@@ -171,15 +184,15 @@ export function quadrants(sep: number, n: number, cell: number): Quadrant[] {
 const FULL_NAME_PX = 56;
 const SHORT_NAME_PX = 12;
 
-/** Part A, Part B and padding along an axis (empty parts left out). */
-export function partSegments(sep: number, n: number, cell: number, unpadded = n): PartSegment[] {
+/** Part A, Part B and padding along an axis (empty parts left out); `scale` as the layout's. */
+export function partSegments(sep: number, n: number, cell: number, unpadded = n, scale = 1): PartSegment[] {
   const a = clamp(sep, 0, n);
   const u = clamp(unpadded, a, n);
   const out: PartSegment[] = [];
   const push = (part: PartSegment['part'], from: number, to: number) => {
     if (to <= from) return;
     const length = (to - from) * cell;
-    const fit = length >= FULL_NAME_PX ? 'full' : length >= SHORT_NAME_PX ? 'short' : 'none';
+    const fit = length >= FULL_NAME_PX * scale ? 'full' : length >= SHORT_NAME_PX * scale ? 'short' : 'none';
     out.push({ part, from, to, start: from * cell, length, fit });
   };
   push('A', 0, a);
@@ -193,13 +206,16 @@ export function matrixLayout(input: MatrixLayoutInput): MatrixLayout {
   const n = Math.max(0, Math.floor(input.n));
   const sep = clamp(input.sep, 0, n);
   const dom = n <= DOM_LIMIT;
-  const font = labelFont(n);
+  const scale = Math.max(input.scale ?? 1, 1);
+  const font = Math.round(labelFont(n) * scale);
+  const partBand = Math.round(PART_BAND * scale);
+  const strip = Math.round(STRIP * scale);
   const labelSize = labelSizeFor(input.labelChars, font);
-  const edge = PART_BAND + labelSize + LABEL_GAP + STRIP;
+  const edge = partBand + labelSize + LABEL_GAP + strip;
   const avail = Math.max(input.width - edge - 2, 0);
   const availHeight =
     input.maxHeight !== undefined ? Math.max(input.maxHeight - edge - 2, 0) : Infinity;
-  const cell = cellSize(avail, n, availHeight);
+  const cell = cellSize(avail, n, availHeight, input.maxCell ?? Math.round(MAX_CELL * scale));
   const size = n * cell;
   // Canvas path: a label about every two lines, so sampled labels stay easy to read (and few).
   const labelStep = dom ? 1 : labelStepFor(cell, 2 * (font + 4));
@@ -210,6 +226,9 @@ export function matrixLayout(input: MatrixLayoutInput): MatrixLayout {
     gap: dom && cell >= 10 ? 1 : 0,
     size,
     font,
+    partBand,
+    bandFont: Math.round(12 * scale),
+    strip,
     labelSize,
     left: edge,
     top: edge,
@@ -219,8 +238,38 @@ export function matrixLayout(input: MatrixLayoutInput): MatrixLayout {
     dom,
     band: bandScale(n, cell),
     quadrants: quadrants(sep, n, cell),
-    parts: partSegments(sep, n, cell, input.unpadded ?? n),
+    parts: partSegments(sep, n, cell, input.unpadded ?? n, scale),
   };
+}
+
+/** What a presentation layout needs: the room for the whole figure, both ways. */
+export interface StageLayoutInput extends Omit<MatrixLayoutInput, 'scale' | 'maxCell' | 'maxHeight'> {
+  /** Height available for the whole figure (px). */
+  height: number;
+}
+
+/** Labels may be this large a part of their cell's side (they sit one to a row or column). */
+const LABEL_TO_CELL = 0.68;
+/** The largest label font a stage uses (px). */
+const STAGE_MAX_FONT = 56;
+
+/**
+ * The figure for presentation mode: as large as the room allows, both ways, with the largest
+ * label font that still fits its cells (a label sits in one row or one column). Cells have no
+ * cap but the room. Past DOM_LIMIT tokens (sampled labels on a canvas) the labels stay at their
+ * smallest and the cells fill the room.
+ */
+export function stageLayout(input: StageLayoutInput): MatrixLayout {
+  const base = { ...input, maxHeight: input.height, maxCell: Number.MAX_SAFE_INTEGER };
+  const fallback = matrixLayout({ ...base, scale: 1 });
+  if (input.n > DOM_LIMIT || input.n <= 0) return fallback;
+  const unit = labelFont(input.n);
+  for (let font = STAGE_MAX_FONT; font > unit; font--) {
+    const layout = matrixLayout({ ...base, scale: font / unit });
+    if (layout.font <= LABEL_TO_CELL * layout.cell && layout.height <= input.height && layout.width <= input.width)
+      return layout;
+  }
+  return fallback;
 }
 
 /** The cell under a point given in body px, or null outside the body. */

@@ -17,7 +17,7 @@ describe('App', { timeout: 120_000 }, () => {
     expect(banner).toHaveTextContent(/fill them back in/);
   });
 
-  it('lays the panels out in pipeline order, each a section named by its h2', () => {
+  it('lays the panels out in pipeline order (then the extras), each a section named by its h2', () => {
     render(<App />);
     const main = screen.getByRole('main');
     // The panels are the main area's own sections (panels may hold sections of their own).
@@ -37,10 +37,10 @@ describe('App', { timeout: 120_000 }, () => {
       'Attention mask',
       'Tiny GLM',
       'Pre-training',
-      'Objective zoo',
-      'Fine-tuning formats',
       'Permutation explorer',
+      'Fine-tuning formats',
       'Quiz',
+      'Objective zoo',
       'Import a batch',
       'Sampler statistics',
     ]);

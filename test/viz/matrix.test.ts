@@ -13,7 +13,9 @@ import {
   MIN_CELL,
   MIN_LABELLED_CELL,
   partSegments,
+  PART_BAND,
   quadrants,
+  stageLayout,
   runsOf,
   tooltipAt,
 } from '../../src/viz/matrix';
@@ -108,6 +110,52 @@ describe('matrixLayout', () => {
         expect(l.cell).toBeLessThanOrEqual(28);
       }
     }
+  });
+});
+
+describe('matrixLayout with the page’s scale', () => {
+  it('grows labels, bands, strips and the largest cell with the root font (scale 1 as before)', () => {
+    const one = matrixLayout({ n: 10, sep: 5, width: 2000, labelChars: 9 });
+    const two = matrixLayout({ n: 10, sep: 5, width: 2000, labelChars: 9, scale: 2 });
+    expect([one.font, one.partBand, one.cell]).toEqual([13, PART_BAND, MAX_CELL]);
+    expect(two.font).toBe(26);
+    expect(two.partBand).toBe(2 * PART_BAND);
+    expect(two.cell).toBe(2 * MAX_CELL);
+    expect(two.left).toBeGreaterThan(one.left);
+  });
+});
+
+describe('stageLayout (presentation mode)', () => {
+  // The figure's room on a 1920 × 1080 stage (the words beside it, the bar and the heading off).
+  const STAGE = { width: 1300, height: 860 };
+  // …and on a 1280 × 800 one.
+  const SMALL = { width: 800, height: 600 };
+
+  it('labels up to 16 tokens at 24 px or more on a 1920 × 1080 stage', () => {
+    for (let n = 2; n <= 16; n++) {
+      const l = stageLayout({ n, sep: Math.ceil(n / 2), labelChars: 9, ...STAGE });
+      expect(l.font, `n = ${n}`).toBeGreaterThanOrEqual(24);
+      expect(l.font, `a label fits its cell, n = ${n}`).toBeLessThanOrEqual(l.cell);
+      expect(l.height).toBeLessThanOrEqual(STAGE.height);
+      expect(l.width).toBeLessThanOrEqual(STAGE.width);
+    }
+  });
+
+  it('fills most of the stage’s height with the paper’s example (10 tokens)', () => {
+    for (const room of [STAGE, SMALL]) {
+      const l = stageLayout({ n: 10, sep: 5, labelChars: 9, ...room });
+      expect(l.height).toBeGreaterThanOrEqual(0.85 * room.height);
+      expect(l.cell).toBeGreaterThan(MAX_CELL);
+      expect(l.dom).toBe(true);
+    }
+  });
+
+  it('past 64 tokens fits the room both ways, labels sampled at their usual size', () => {
+    const l = stageLayout({ n: 150, sep: 100, labelChars: 12, ...STAGE });
+    expect(l.dom).toBe(false);
+    expect(l.font).toBe(11);
+    expect(l.height).toBeLessThanOrEqual(STAGE.height);
+    expect(l.height).toBeGreaterThan(0.75 * STAGE.height);
   });
 });
 

@@ -10,15 +10,7 @@ import { memo, type MouseEvent } from 'react';
 import { translate } from '../../i18n';
 import { setPointer } from '../../store/store';
 import { spanColor } from '../../viz/colors';
-import {
-  indexAt,
-  labelIndices,
-  PART_BAND,
-  runsOf,
-  STRIP,
-  type MatrixLayout,
-  type PartSegment,
-} from '../../viz/matrix';
+import { indexAt, labelIndices, runsOf, type MatrixLayout, type PartSegment } from '../../viz/matrix';
 import type { MatrixModel } from './model';
 
 export type Axis = 'top' | 'left';
@@ -39,7 +31,7 @@ function partName(model: MatrixModel, s: PartSegment): string {
 
 /** Where the span strip sits across the axis (px from the figure edge). */
 function stripOffset(layout: MatrixLayout): number {
-  return PART_BAND + layout.labelSize + 3;
+  return layout.partBand + layout.labelSize + 3;
 }
 
 /** A rectangle along the axis: `at`/`len` along it, `from`/`size` across it. */
@@ -86,7 +78,7 @@ export const AxisDecor = memo(function AxisDecor({
         <div
           key={s.part}
           className={`mask-part mask-part-${s.part}${axis === 'left' ? ' mask-part-vertical' : ''}`}
-          style={along(axis, layout, s.start, s.length, 0, PART_BAND)}
+          style={{ ...along(axis, layout, s.start, s.length, 0, layout.partBand), fontSize: layout.bandFont }}
         >
           {partName(model, s)}
         </div>
@@ -96,7 +88,7 @@ export const AxisDecor = memo(function AxisDecor({
           key={r.from}
           className="mask-strip"
           style={{
-            ...along(axis, layout, r.from * cell, (r.to - r.from) * cell, strip, STRIP),
+            ...along(axis, layout, r.from * cell, (r.to - r.from) * cell, strip, layout.strip),
             background: spanColor(r.value),
           }}
         />
@@ -105,7 +97,7 @@ export const AxisDecor = memo(function AxisDecor({
         <div
           key={i}
           className={`mask-label mask-label-${axis === 'top' ? 'col' : 'row'}`}
-          style={along(axis, layout, at, line, PART_BAND, labelSize)}
+          style={along(axis, layout, at, line, layout.partBand, labelSize)}
         >
           {model.labels[i]}
         </div>
@@ -139,14 +131,14 @@ export function AxisHighlight({
   lit: number[];
   strong: number;
 }) {
-  const size = stripOffset(layout) + STRIP - PART_BAND;
+  const size = stripOffset(layout) + layout.strip - layout.partBand;
   return (
     <div className="mask-axis" aria-hidden="true">
       {lit.map((i) => (
         <div
           key={i}
           className={`mask-label-band${i === strong ? ' is-strong' : ''}`}
-          style={along(axis, layout, i * layout.cell, layout.cell, PART_BAND, size)}
+          style={along(axis, layout, i * layout.cell, layout.cell, layout.partBand, size)}
         />
       ))}
     </div>
@@ -160,11 +152,11 @@ export function AxisHit({ axis, layout }: { axis: Axis; layout: MatrixLayout }) 
     const i = indexAt(layout, axis === 'left' ? e.clientY - r.top : e.clientX - r.left);
     setPointer(i === null ? null : { kind: 'seq', index: i });
   };
-  const depth = axis === 'top' ? layout.top - PART_BAND : layout.left - PART_BAND;
+  const depth = axis === 'top' ? layout.top - layout.partBand : layout.left - layout.partBand;
   return (
     <div
       className="mask-hit"
-      style={along(axis, layout, 0, layout.size, PART_BAND, depth)}
+      style={along(axis, layout, 0, layout.size, layout.partBand, depth)}
       onMouseMove={onMove}
       onMouseLeave={() => setPointer(null)}
     />

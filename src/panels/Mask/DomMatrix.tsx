@@ -18,7 +18,7 @@ import {
 } from 'react';
 import { translate } from '../../i18n';
 import { setPointer } from '../../store/store';
-import { PART_BAND, type MatrixLayout } from '../../viz/matrix';
+import type { MatrixLayout } from '../../viz/matrix';
 import { weightAt } from '../../viz/matrix-weights';
 import { nextCell, pageRows, type CellPos } from './keyboard';
 import type { MatrixModel } from './model';
@@ -147,7 +147,7 @@ const HeaderRow = memo(function HeaderRow({
         role="columnheader"
         className="mask-corner"
         aria-label={translate(text.lang, 'mask.cornerName')}
-        style={{ left: 0, top: PART_BAND, width: left - 4, height: top - PART_BAND }}
+        style={{ left: 0, top: layout.partBand, width: left - 4, height: top - layout.partBand, fontSize: layout.bandFont }}
       >
         {translate(text.lang, 'mask.corner')}
       </div>
@@ -173,7 +173,9 @@ function gridStyle(layout: MatrixLayout): CSSProperties {
     '--mask-left': `${layout.left}px`,
     '--mask-top': `${layout.top}px`,
     '--mask-label': `${layout.labelSize}px`,
-    '--mask-band-size': `${PART_BAND}px`,
+    '--mask-band-size': `${layout.partBand}px`,
+    '--mask-hatch-line': `${Math.max(2, Math.round(layout.cell / 14))}px`,
+    '--mask-hatch-gap': `${Math.max(6, Math.round(layout.cell / 4))}px`,
   } as CSSProperties;
 }
 

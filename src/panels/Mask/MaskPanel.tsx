@@ -17,9 +17,10 @@ import {
 } from 'react';
 import { translate, translateMsg } from '../../i18n';
 import { useApp, useDeferredDerivedInput } from '../../store/hooks';
+import { usePresent, STAGES } from '../../app/present/presentStore';
 import { MATRIX } from '../../viz/colors';
 import { MASK_CANVAS_MAX } from '../../viz/matrix-canvas';
-import { matrixLayout, MAX_LABEL_CHARS, PART_BAND, type MatrixLayout } from '../../viz/matrix';
+import { matrixLayout, MAX_LABEL_CHARS, stageLayout, type MatrixLayout } from '../../viz/matrix';
 import type { WeightsInput } from '../../viz/matrix-weights';
 import { AxisDecor, AxisHighlight, AxisHit } from './Axes';
 import { CanvasMatrix } from './CanvasMatrix';
@@ -44,30 +45,65 @@ export interface MaskPanelProps {
 /** Width used before (or without) layout, e.g. in jsdom. */
 const FALLBACK_WIDTH = 960;
 
-/** The width of an element, following resizes. */
-function useWidth(fixed: number | undefined) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(fixed ?? FALLBACK_WIDTH);
+/** The root font size (px): the figure grows with the page's text (wide screens, the projector theme). */
+function rootFont(): number {
+  if (typeof document === 'undefined' || typeof getComputedStyle !== 'function') return 16;
+  const px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(px) && px > 0 ? px : 16;
+}
+
+interface Box {
+  width: number;
+  height: number;
+  /** The root font size when measured (px). */
+  font: number;
+}
+
+/**
+ * The width of the panel's body, the height of the figure's scroll box (which presentation mode
+ * sizes to the stage, not to the figure) and the root font size, following resizes.
+ */
+function useBox(fixed: number | undefined, again: unknown) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState<Box>({ width: fixed ?? FALLBACK_WIDTH, height: 0, font: 16 });
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (fixed !== undefined || !el) return;
+    const body = bodyRef.current;
+    const scroll = scrollRef.current;
+    if (!body || !scroll) return;
     const read = () => {
-      const w = el.clientWidth;
-      if (w > 0) setWidth(w);
+      const w = body.clientWidth;
+      const h = scroll.clientHeight;
+      const font = rootFont();
+      setBox((b) =>
+        (w > 0 && w !== b.width) || h !== b.height || font !== b.font
+          ? { width: w > 0 ? w : b.width, height: h, font }
+          : b,
+      );
     };
     read();
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(read);
-    ro.observe(el);
+    ro.observe(body);
+    ro.observe(scroll);
     return () => ro.disconnect();
-  }, [fixed]);
-  return [ref, fixed ?? width] as const;
+  }, [again]);
+  return [bodyRef, scrollRef, fixed !== undefined ? { ...box, width: fixed } : box] as const;
 }
 
 /** Room the figure may take vertically: most of the viewport, so the whole matrix fits on screen. */
 function viewportBudget(): number {
   const h = typeof window !== 'undefined' ? window.innerHeight : 800;
   return Math.max(420, h - 140);
+}
+
+/**
+ * Beside the figure (wide panels and the stage): the summary, the details line and the legend,
+ * in a column this wide (px) out of the body's `width`; 0 while the body is too narrow for both.
+ */
+function asideWidth(width: number, font: number): number {
+  if (width < 56 * font) return 0;
+  return Math.round(Math.min(Math.max(18 * font, 0.26 * width), 34 * font));
 }
 
 export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
@@ -83,7 +119,12 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
   const id = useId();
   const titleId = `${id}-title`;
   const summaryId = `${id}-summary`;
-  const [scrollRef, width] = useWidth(fixedWidth);
+  const presenting = usePresent((s) => s.active && STAGES[s.stage]!.id === 'mask');
+  const [bodyRef, scrollRef, box] = useBox(fixedWidth, `${theme} ${presenting}`);
+  const aside = asideWidth(box.width, box.font);
+  const gap = Math.round(box.font);
+  // The room for the figure: the body's width, less the column beside it.
+  const width = aside > 0 ? box.width - aside - gap : box.width;
   const [active, setActive] = useState<CellPos>({ q: 0, k: 0 });
 
   const model = useMemo(
@@ -102,20 +143,24 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
     () => Math.min(model ? model.labels.reduce((m, l) => Math.max(m, l.length), 0) : 0, MAX_LABEL_CHARS + 5),
     [model],
   );
+  const stageHeight = presenting ? box.height : 0;
   const layout = useMemo(
     () =>
-      n > 0
-        ? matrixLayout({ n, sep, unpadded, width, maxHeight: viewportBudget(), labelChars })
-        : null,
-    [n, sep, unpadded, width, labelChars],
+      n <= 0
+        ? null
+        : stageHeight > 0
+          ? stageLayout({ n, sep, unpadded, width, height: stageHeight, labelChars })
+          : matrixLayout({ n, sep, unpadded, width, maxHeight: viewportBudget(), labelChars, scale: box.font / 16 }),
+    [n, sep, unpadded, width, labelChars, stageHeight, box.font],
   );
   const onActive = useCallback((p: CellPos) => setActive(p), []);
 
   const m = MATRIX[theme];
   const vars = {
     '--mask-visible': m.visible,
-    '--mask-masked': m.masked,
-    '--mask-future': m.partB,
+    '--mask-masked': m.blocked,
+    '--mask-future': m.future,
+    '--mask-hatch': m.hatch,
     '--mask-grid': m.grid,
     '--mask-part-a': m.partA,
     '--mask-part-b': m.partB,
@@ -169,40 +214,46 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
           <span id={titleId}>{t('mask.title')}</span>
         </h2>
       </div>
-      {!view ? (
-        <p className="mask-empty">{error ? t('mask.error', { error: translateMsg(lang, error) }) : t('mask.empty')}</p>
-      ) : (
-        <>
-          <p className="mask-summary">
-            <span id={summaryId}>{summaryText(view.model.c, lang)}</span>{' '}
-            <span className="mask-rule">{t('mask.rule')}</span>
-          </p>
-          <p className="mask-details" role="status" aria-live="polite">
-            {details}
-          </p>
-        </>
-      )}
-      <div ref={scrollRef} className="mask-scroll">
-        {view && <Figure view={view} highlight={highlight} room={width} lang={lang} />}
+      <div
+        ref={bodyRef}
+        className={`mask-body${aside > 0 ? ' is-wide' : ''}`}
+        style={aside > 0 ? ({ '--mask-aside': `${aside}px`, '--mask-gap': `${gap}px` } as CSSProperties) : undefined}
+      >
+        {!view ? (
+          <p className="mask-empty">{error ? t('mask.error', { error: translateMsg(lang, error) }) : t('mask.empty')}</p>
+        ) : (
+          <>
+            <p className="mask-summary">
+              <span id={summaryId}>{summaryText(view.model.c, lang)}</span>{' '}
+              <span className="mask-rule">{t('mask.rule')}</span>
+            </p>
+            <p className="mask-details" role="status" aria-live="polite">
+              {details}
+            </p>
+          </>
+        )}
+        <div ref={scrollRef} className="mask-scroll">
+          {view && <Figure view={view} highlight={highlight} room={width} lang={lang} />}
+        </div>
+        {view && (
+          <>
+            {!view.layout.dom && (
+              <p className="mask-note">
+                {t('mask.canvasNote', { n: view.model.n, step: view.layout.labelStep })}
+              </p>
+            )}
+            {view.model.n > MASK_CANVAS_MAX && (
+              <p className="mask-note">
+                {t('mask.downsampledNote', {
+                  side: MASK_CANVAS_MAX.toLocaleString(),
+                  cells: (view.model.n / MASK_CANVAS_MAX).toFixed(1),
+                })}
+              </p>
+            )}
+            <Legend model={view.model} />
+          </>
+        )}
       </div>
-      {view && (
-        <>
-          {!view.layout.dom && (
-            <p className="mask-note">
-              {t('mask.canvasNote', { n: view.model.n, step: view.layout.labelStep })}
-            </p>
-          )}
-          {view.model.n > MASK_CANVAS_MAX && (
-            <p className="mask-note">
-              {t('mask.downsampledNote', {
-                side: MASK_CANVAS_MAX.toLocaleString(),
-                cells: (view.model.n / MASK_CANVAS_MAX).toFixed(1),
-              })}
-            </p>
-          )}
-          <Legend model={view.model} />
-        </>
-      )}
     </section>
   );
 }
@@ -255,9 +306,10 @@ function Figure({
             className="mask-corner"
             style={{
               left: 0,
-              top: PART_BAND,
+              top: layout.partBand,
               width: layout.left - 4,
-              height: layout.top - PART_BAND,
+              height: layout.top - layout.partBand,
+              fontSize: layout.bandFont,
             }}
           >
             {translate(lang, 'mask.corner')}

@@ -2,7 +2,7 @@
  * What lies over the cells and never takes the mouse: the sep dividers, the rows and columns of
  * highlighted tokens (linked from every panel), the pointed cell, and a tooltip saying why.
  */
-import { PART_BAND, tooltipAt, type MatrixLayout } from '../../viz/matrix';
+import { tooltipAt, type MatrixLayout } from '../../viz/matrix';
 import type { MatrixModel } from './model';
 import { cellVerdict } from './text';
 
@@ -89,7 +89,7 @@ export function Tooltip({ model, layout, pointed, room }: TooltipProps) {
   if (layout.width + 14 + w <= room) {
     // Beside the matrix, level with the pointed row: never hides a cell.
     x = left + size + 14;
-    y = Math.min(Math.max(top + pointed.q * cell + cell / 2 - 14, PART_BAND), height - 28);
+    y = Math.min(Math.max(top + pointed.q * cell + cell / 2 - 14, layout.partBand), height - 28);
     side = ' is-beside';
   } else {
     const p = tooltipAt(layout, pointed.q, pointed.k, w, TIP_HEIGHT);

@@ -41,7 +41,7 @@ const palettes: Partial<Record<Theme, MaskPalette>> = {};
  */
 export function paletteOf(theme: Theme): MaskPalette {
   const m = MATRIX[theme];
-  return (palettes[theme] ??= { visible: m.visible, masked: m.masked, future: m.partB });
+  return (palettes[theme] ??= { visible: m.visible, masked: m.blocked, future: m.future });
 }
 
 export function buildModel(
