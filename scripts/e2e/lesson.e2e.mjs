@@ -1,5 +1,5 @@
 // The guided lesson, walked end to end in English and in Chinese with a screenshot per step
-// (lesson-en-1.png … lesson-zh-8.png), then Escape giving the user's own text back.
+// (lesson-en-1.png … lesson-zh-9.png), then Escape giving the user's own text back.
 // Needs the app to mount LessonButton, Lesson and LanguageSwitch (src/panels/Lesson).
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,7 +19,7 @@ const WORDS = {
   en: { button: 'Lesson', region: 'Lesson', next: 'Next', finish: 'Finish', step: (k, n) => `Step ${k} of ${n}`, presenter: 'Presenter view' },
   zh: { button: '课程', region: '课程', next: '下一步', finish: '完成', step: (k, n) => `第 ${k} 步，共 ${n} 步`, presenter: '演示模式' },
 };
-const STEPS = 8;
+const STEPS = 9;
 const OWN = 'my own text stays where it was';
 
 for (const lang of /** @type {const} */ (['en', 'zh'])) {

@@ -1,5 +1,6 @@
 // Pre-training in the page: GLM's objective trains a tiny model on the text, in a Web Worker; the
 // held-out loss falls, Pause stops it, a step's draw goes into the panels, Reset starts over.
+import { readFileSync } from 'node:fs';
 import { assert, test } from './lib.mjs';
 
 const panel = (page) => page.getByRole('region', { name: 'Pre-training' });
@@ -45,3 +46,49 @@ test('pretrain: start, the held-out loss falls, pause, show the step’s draw in
   await p.getByText(/^Not started/).waitFor();
   assert.deepEqual(consoleErrors, []);
 }, { timeout: 240_000 });
+
+test('pretrain: the ablations train beside GLM; the curves save as CSV and PNG, the model as manifest.json + glm.bin; it fills blanks', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await page.goto(baseUrl);
+  const p = panel(page);
+  await p.scrollIntoViewIfNeeded();
+  await p.getByRole('checkbox', { name: /Train the ablations too/ }).check();
+  await p.getByLabel('Step budget').fill('20');
+  await p.getByRole('button', { name: 'Start', exact: true }).click();
+  await p.getByText(/^Finished: 20 steps/).waitFor({ timeout: 180_000 });
+  const desc = (await p.locator('.pt-curve figcaption').textContent()) ?? '';
+  for (const run of ['GLM', 'without shuffled spans', 'without 2D positions'])
+    assert.match(desc, new RegExp(`${run}: training [\\d.]+, held-out [\\d.]+ \\(from [\\d.]+\\)`), desc);
+  await screenshot('pretrain-ablations');
+
+  /** Clicks a button and returns the download's name and bytes. */
+  const save = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), p.getByRole('button', { name, exact: true }).click()]);
+    return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
+  };
+  const csv = await save('Download the loss curves as CSV');
+  assert.equal(csv.name, 'glm-pretrain-loss.csv');
+  const rows = csv.body.toString('utf8').trim().split('\n');
+  assert.equal(rows[0], 'step,run,train_loss,heldout_loss');
+  // Step 0 (held-out only) and steps 1..20, three models each.
+  assert.equal(rows.length, 1 + 3 * 21, `${rows.length} rows`);
+  assert.deepEqual(rows.slice(-3).map((r) => r.split(',').slice(0, 2).join(',')), ['20,glm', '20,no-shuffle', '20,no-2d']);
+  const png = await save('Download Loss curve as PNG');
+  assert.equal(png.name, 'glm-pretrain-loss.png');
+  assert.equal(png.body.subarray(1, 4).toString('latin1'), 'PNG');
+
+  await p.getByRole('button', { name: 'Prepare the model files' }).click();
+  await p.getByRole('group', { name: 'Model files after step 20' }).waitFor();
+  const manifest = await save('Download manifest.json');
+  const m = JSON.parse(manifest.body.toString('utf8'));
+  assert.equal(m.format, 'glm-infill-lab/1');
+  assert.equal(m.tokenizer, 'tokenizer.json');
+  assert.equal(m.training.steps, 20);
+  const bin = await save('Download glm.bin');
+  assert.equal(bin.name, 'glm.bin');
+  assert.equal(bin.body.length, m.weights.bytes);
+
+  await p.getByRole('button', { name: 'Fill the blanks', exact: true }).click();
+  await p.getByText(/^After 20 steps, GLM’s model wrote:/).waitFor();
+  assert.ok((await p.locator('.pt-fill li').count()) >= 1, 'a filled blank is listed');
+  assert.deepEqual(consoleErrors, []);
+}, { timeout: 300_000 });

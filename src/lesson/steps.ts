@@ -1,6 +1,6 @@
 /**
  * The guided lesson as data: one step per pipeline stage, in the order the app lays the panels
- * out. Each step names the panel it brings forward, its text (translation keys), the questions
+ * out, then a last step that trains a model on the lesson's text. Each step names the panel it brings forward, its text (translation keys), the questions
  * people get wrong at that point, and what it lights up (a store pointer, derived from the
  * construction so it works on the paper's example and on the user's own text alike).
  */
@@ -9,11 +9,11 @@ import type { MessageKey } from '../i18n';
 import type { Pointer } from '../store/state';
 
 /** The panels a step can bring forward: the `id` of each `<section id="panel-{id}">`. */
-export type LessonPanel = 'text' | 'spans' | 'part-a' | 'part-b' | 'positions' | 'mask' | 'model';
+export type LessonPanel = 'text' | 'spans' | 'part-a' | 'part-b' | 'positions' | 'mask' | 'model' | 'pretrain';
 
 export interface LessonStep {
   /** A stable id (tests, screenshots, stories). */
-  id: 'text' | 'spans' | 'part-a' | 'shuffle' | 'part-b' | 'positions' | 'mask' | 'model';
+  id: 'text' | 'spans' | 'part-a' | 'shuffle' | 'part-b' | 'positions' | 'mask' | 'model' | 'pretrain';
   /** The panel brought forward (`#panel-{panel}`). */
   panel: LessonPanel;
   /** Step title. */
@@ -116,6 +116,15 @@ export const LESSON_STEPS: readonly LessonStep[] = [
     title: 'lesson.model.title',
     body: 'lesson.model.body',
     confusions: [],
+    pointer: () => null,
+  },
+  {
+    // Train a tiny GLM on the lesson's text, watch the loss, and let it fill the blanks.
+    id: 'pretrain',
+    panel: 'pretrain',
+    title: 'lesson.pretrain.title',
+    body: 'lesson.pretrain.body',
+    confusions: ['lesson.confusion.memorises'],
     pointer: () => null,
   },
 ];

@@ -10,6 +10,7 @@ import { ModelPanel } from '../../src/panels/Model/ModelPanel';
 import { PartAPanel } from '../../src/panels/PartA/PartAPanel';
 import { PartBPanel } from '../../src/panels/PartB/PartBPanel';
 import { PositionsPanel } from '../../src/panels/Positions/PositionsPanel';
+import { PretrainPanel } from '../../src/panels/Pretrain/PretrainPanel';
 import { SpansPanel } from '../../src/panels/Spans/SpansPanel';
 import { TextPanel } from '../../src/panels/Text/TextPanel';
 import { Lesson } from '../../src/panels/Lesson';
@@ -23,6 +24,7 @@ const PANELS: Record<LessonPanel, () => React.JSX.Element> = {
   positions: PositionsPanel,
   mask: () => <MaskPanel />,
   model: () => <ModelPanel autoLoad={false} />,
+  pretrain: PretrainPanel,
 };
 
 /** The panel of the current step, then the Lesson region. */

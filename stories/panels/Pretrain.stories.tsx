@@ -5,6 +5,7 @@ import {
   resetPretrainStore,
   type LossPoint,
   type PretrainState,
+  type RunCurve,
 } from '../../src/model/pretrain/pretrainStore';
 import type { RunInfo } from '../../src/model/pretrain/protocol';
 import { DEFAULT_PRETRAIN, TINY_CONFIG } from '../../src/model/pretrain/settings';
@@ -28,8 +29,17 @@ const INFO: RunInfo = {
   heldoutEvery: 10,
   heldoutTargets: 84,
   heldoutStart: Math.log(VOCAB),
+  variants: ['glm'],
+  heldoutStarts: [Math.log(VOCAB)],
   backend: 'wasm',
   setupMs: 640,
+};
+
+/** The same run with the two ablations beside GLM. */
+const INFO_ABLATIONS: RunInfo = {
+  ...INFO,
+  variants: ['glm', 'no-shuffle', 'no-2d'],
+  heldoutStarts: [Math.log(VOCAB), Math.log(VOCAB), Math.log(VOCAB)],
 };
 
 /** "this nation" and "better future", the later one placed first. */
@@ -43,18 +53,34 @@ const DRAW: Draw = {
   layout: 'block',
 };
 
-/** A made-up run of `steps` steps: a noisy training loss and the held-out loss every 10 steps. */
-function run(
-  steps: number,
-): Pick<PretrainState, 'train' | 'heldout' | 'last' | 'info' | 'text' | 'tensors'> {
-  const rng = createRng(4);
-  const shape = (s: number) => 1.1 + (Math.log(VOCAB) - 1.1) * Math.exp(-s / 28);
+/** A made-up curve of `steps` steps: a noisy training loss and the held-out loss every 10 steps. */
+function curve(steps: number, floor: number, tau: number, seed: number) {
+  const rng = createRng(seed);
+  const shape = (s: number) => floor + (Math.log(VOCAB) - floor) * Math.exp(-s / tau);
   const train: LossPoint[] = [];
   const heldout: LossPoint[] = [{ step: 0, loss: Math.log(VOCAB) }];
   for (let s = 1; s <= steps; s++) {
     train.push({ step: s, loss: shape(s) * (0.85 + 0.3 * rng.next()) });
     if (s % 10 === 0) heldout.push({ step: s, loss: shape(s) * 0.95 });
   }
+  return { train, heldout };
+}
+
+/** A made-up run of `steps` steps (GLM alone, or with made-up ablation curves beside it). */
+function run(
+  steps: number,
+  ablations = false,
+): Pick<
+  PretrainState,
+  'train' | 'heldout' | 'last' | 'info' | 'text' | 'tensors' | 'ablations'
+> {
+  const { train, heldout } = curve(steps, 1.1, 28, 4);
+  const others: RunCurve[] = ablations
+    ? [
+        { variant: 'no-shuffle', ...curve(steps, 1.4, 34, 5) },
+        { variant: 'no-2d', ...curve(steps, 1.25, 40, 6) },
+      ]
+    : [];
   const last: StepReport = {
     step: steps,
     loss: train.at(-1)?.loss ?? 0,
@@ -64,8 +90,20 @@ function run(
     targetsSeen: steps * 8 * 6,
     draws: Array.from({ length: DEFAULT_PRETRAIN.batchSize }, () => DRAW),
     ms: 70,
+    runs: [
+      { variant: 'glm', loss: train.at(-1)?.loss ?? 0, heldout: null },
+      ...others.map((c) => ({ variant: c.variant, loss: c.train.at(-1)?.loss ?? 0, heldout: null })),
+    ],
   };
-  return { train, heldout, last: steps ? last : null, info: INFO, text: DEFAULT_TEXT, tensors: 51 };
+  return {
+    train,
+    heldout,
+    last: steps ? last : null,
+    info: ablations ? INFO_ABLATIONS : INFO,
+    text: DEFAULT_TEXT,
+    tensors: ablations ? 153 : 51,
+    ablations: others,
+  };
 }
 
 /** Puts the app's choices and the run's state in their stores before the story renders. */
@@ -98,6 +136,51 @@ export const Paused: Story = { loaders: withState({ status: 'paused', ...run(120
 /** The whole budget done. */
 export const Finished: Story = {
   loaders: withState({ status: 'finished', budget: 300, ...run(300) }),
+};
+
+/** GLM beside the ablations without shuffled spans and without 2D positions, step 150 of 300. */
+export const Ablations: Story = {
+  loaders: withState({
+    status: 'paused',
+    settings: { ...DEFAULT_PRETRAIN, ablations: true },
+    ...run(150, true),
+  }),
+};
+
+/** The ablations in the projector (dark) theme. */
+export const AblationsDark: Story = {
+  loaders: withState(
+    { status: 'paused', settings: { ...DEFAULT_PRETRAIN, ablations: true }, ...run(150, true) },
+    { theme: 'dark' },
+  ),
+};
+
+/** The ablations, 简体中文. */
+export const AblationsChinese: Story = {
+  loaders: withState(
+    { status: 'paused', settings: { ...DEFAULT_PRETRAIN, ablations: true }, ...run(150, true) },
+    { lang: 'zh' },
+  ),
+};
+
+/** Finished: the model filled the draw's blanks (one right, one not), and its files are ready. */
+export const FilledAndSaved: Story = {
+  loaders: withState({
+    status: 'finished',
+    budget: 300,
+    ...run(300),
+    fill: { spans: DRAW.spans, order: DRAW.order, fills: [['better', 'future'], ['this', 'world']], step: 300 },
+    files: {
+      step: 300,
+      manifest: {
+        format: 'glm-infill-lab/1',
+        config: INFO.config,
+        tokenizer: 'tokenizer.json',
+        weights: { file: 'glm.bin', dtype: 'float16', bytes: 648_192, tensors: [] },
+      },
+      bytes: new Uint8Array(648_192),
+    },
+  }),
 };
 
 /** The text was too long for the tiny model: the worker refused it, naming the limit. */

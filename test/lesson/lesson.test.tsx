@@ -1,8 +1,21 @@
 // The guided lesson as a user meets it: the button starts it on the paper's example, "Step k of n",
 // Next and the arrow keys move, Escape leaves and gives the user's own text back.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PretrainClient, type PretrainWorkerLike } from '../../src/model/pretrain/client';
+import {
+  pausePretraining,
+  setPretrainClient,
+  startPretraining,
+} from '../../src/model/pretrain/pretrainStore';
+import type { PretrainReply, PretrainRequest } from '../../src/model/pretrain/protocol';
+import { TINY_CONFIG } from '../../src/model/pretrain/settings';
+import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
+import { PretrainPanel } from '../../src/panels/Pretrain/PretrainPanel';
+import { setModelTokenizer } from '../../src/store';
 import { lessonStore, resetLesson } from '../../src/lesson/lessonStore';
 import { LESSON_STEPS, visibilityCell } from '../../src/lesson/steps';
 import { Lesson, LessonButton, LanguageSwitch } from '../../src/panels/Lesson';
@@ -139,5 +152,167 @@ describe('the lesson', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('note')).toBeNull();
     act(() => setText('GLM 能填空'));
     expect(screen.getByRole('note')).toHaveTextContent('each one becomes a token of its own');
+  });
+});
+
+describe('the lesson’s last step: train it yourself', { timeout: 30_000 }, () => {
+  const tok = new GlmTokenizer(
+    JSON.parse(readFileSync(join(process.cwd(), 'public/models/tokenizer.json'), 'utf8')) as TokenizerJson,
+  );
+
+  /** A pre-training worker that trains on whatever text it is sent and fills with fixed words. */
+  class Worker implements PretrainWorkerLike {
+    sent: PretrainRequest[] = [];
+    private listeners: ((e: MessageEvent<PretrainReply>) => void)[] = [];
+    addEventListener(type: string, l: unknown) {
+      if (type === 'message') this.listeners.push(l as (e: MessageEvent<PretrainReply>) => void);
+    }
+    terminate() {}
+    private reply(r: PretrainReply) {
+      setTimeout(() => act(() => this.listeners.forEach((l) => l({ data: r } as MessageEvent<PretrainReply>))));
+    }
+    postMessage(m: PretrainRequest) {
+      this.sent.push(m);
+      if (m.type === 'start') {
+        const tokens = ['[CLS]', ...tok.encode(m.setup.text).tokens, '[EOS]'];
+        this.reply({
+          type: 'ready',
+          run: m.run,
+          info: {
+            config: { ...TINY_CONFIG, vocabSize: tok.size },
+            parameters: 1,
+            tokens,
+            heldoutDraws: 16,
+            heldoutEvery: 10,
+            heldoutTargets: 10,
+            heldoutStart: 9.18,
+            variants: ['glm'],
+            heldoutStarts: [9.18],
+            backend: 'wasm',
+            setupMs: 1,
+          },
+        });
+        this.reply({ type: 'status', run: m.run, status: 'training', step: 0 });
+        for (let step = 1; step <= 10; step++)
+          this.reply({
+            type: 'progress',
+            run: m.run,
+            tensors: 51,
+            report: {
+              step,
+              loss: 9 - step * 0.5,
+              heldout: step === 10 ? 2.25 : null,
+              stepsPerSecond: 10,
+              tokensSeen: step,
+              targetsSeen: step,
+              draws: [{ objective: 'span', spans: [{ start: 1, end: 2 }], order: [0], layout: 'block' }],
+              ms: 10,
+              runs: [{ variant: 'glm', loss: 9 - step * 0.5, heldout: step === 10 ? 2.25 : null }],
+            },
+          });
+      }
+      if (m.type === 'fill')
+        this.reply({
+          type: 'filled',
+          run: m.run,
+          fill: { spans: m.spans, order: m.order ?? [0], fills: [['x', '##5', 'x', '##6'], ['x', '##4']], step: 10 },
+        });
+    }
+  }
+
+  let worker: Worker;
+  beforeEach(() => {
+    setModelTokenizer(tok);
+    worker = new Worker();
+    setPretrainClient(() => new PretrainClient(() => worker), () => 'test://tokenizer.json');
+  });
+  afterEach(() => {
+    setModelTokenizer(null);
+    setPretrainClient(null);
+  });
+
+  it('is the last step: it brings the Pre-training panel forward, in English and in Chinese', async () => {
+    render(
+      <>
+        <LessonButton />
+        <LanguageSwitch />
+        <PretrainPanel />
+        <Lesson />
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Lesson' }));
+    act(() => lessonStore.setState({ step: n - 1 }));
+    expect(LESSON_STEPS.at(-1)).toMatchObject({ id: 'pretrain', panel: 'pretrain' });
+    const region = screen.getByRole('region', { name: 'Lesson' });
+    expect(within(region).getByText(`Step ${n} of ${n}`)).toBeInTheDocument();
+    expect(within(region).getByRole('heading', { name: 'Train it yourself' })).toBeInTheDocument();
+    expect(region).toHaveTextContent('Watch the held-out loss fall in the Pre-training panel');
+    expect(region).toHaveTextContent('learns that sentence by heart');
+    expect(document.documentElement.dataset.lessonPanel).toBe('pretrain');
+    expect(screen.queryByText('This panel is not on the page.')).toBeNull();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh');
+    const zh = screen.getByRole('region', { name: '课程' });
+    expect(within(zh).getByRole('heading', { name: '自己训练一个' })).toBeInTheDocument();
+    expect(within(zh).getByRole('button', { name: '在这段文本上训练' })).toBeEnabled();
+    expect(within(zh).getByRole('button', { name: '用它填空' })).toBeDisabled();
+  });
+
+  it('trains on the lesson’s sentence, shows the loss falling, then fills the blanks x3 and x5 x6 with that model', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(
+      <>
+        <LessonButton />
+        <Lesson />
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Lesson' }));
+    act(() => lessonStore.setState({ step: n - 1 }));
+    const region = screen.getByRole('region', { name: 'Lesson' });
+    expect(within(region).getByRole('button', { name: 'Fill the blanks with it' })).toBeDisabled();
+    await user.click(within(region).getByRole('button', { name: 'Train on this text' }));
+    // The paper's example the lesson follows.
+    expect(worker.sent[0]).toMatchObject({ type: 'start', setup: { text: 'x1 x2 x3 x4 x5 x6' } });
+    await act(() => new Promise((r) => setTimeout(r, 30)));
+    expect(region).toHaveTextContent('Step 10: held-out loss 2.25 nats, from 9.18 before training.');
+    await user.click(within(region).getByRole('button', { name: 'Fill the blanks with it' }));
+    // The panels' words x3 and x5 x6, carried over to the model's pieces:
+    // [CLS] x ##1 x ##2 x ##3 x ##4 x ##5 x ##6 [EOS] — x3 is 5–6, x5 x6 is 9–12; x5 x6 first.
+    expect(worker.sent.at(-1)).toEqual({
+      type: 'fill',
+      run: 1,
+      spans: [
+        { start: 5, end: 7 },
+        { start: 9, end: 13 },
+      ],
+      order: [1, 0],
+    });
+    expect(worker.sent.filter((m) => m.type === 'start')).toHaveLength(1);
+    await act(() => new Promise((r) => setTimeout(r, 30)));
+    expect([...region.querySelectorAll('.pt-fill li')].map((li) => li.textContent)).toEqual([
+      '“x3” → “x4” (not the text’s words)',
+      '“x5 x6” → “x5 x6” (the text’s words)',
+    ]);
+  });
+
+  it('ends a run on another text before training on the lesson’s', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(
+      <>
+        <LessonButton />
+        <Lesson />
+      </>,
+    );
+    // A run the panel started on the user's own text, paused.
+    act(() => startPretraining(OWN));
+    await act(() => new Promise((r) => setTimeout(r, 30)));
+    act(() => pausePretraining());
+    expect(worker.sent[0]).toMatchObject({ type: 'start', run: 1, setup: { text: OWN } });
+    await user.click(screen.getByRole('button', { name: 'Lesson' }));
+    act(() => lessonStore.setState({ step: n - 1 }));
+    await user.click(screen.getByRole('button', { name: 'Train on this text' }));
+    expect(worker.sent.slice(-2)).toMatchObject([
+      { type: 'reset', run: 1 },
+      { type: 'start', run: 2, setup: { text: 'x1 x2 x3 x4 x5 x6' } },
+    ]);
   });
 });

@@ -1,17 +1,21 @@
 // The in-page pre-training (src/model/pretrain): a tiny GLM trained from scratch on one short text
 // with batches the engine draws, on the wasm backend in Node. Kept small (a few seconds a test on a
 // busy 2-core machine): tiny config, batches of 2 to 8, tens of steps.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
 import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import { PretrainError } from '../../src/model/pretrain/errors';
-import { collate, exampleFrom } from '../../src/model/pretrain/examples';
+import { collate, exampleFrom, type Example } from '../../src/model/pretrain/examples';
+import { decodeWeights, load, type Manifest } from '../../src/model/weights';
 import type { PretrainReply, RunSetup } from '../../src/model/pretrain/protocol';
 import { createPretrainServer, type PretrainServer } from '../../src/model/pretrain/server';
 import {
   DEFAULT_PRETRAIN,
   Pretrainer,
+  PretrainRun,
   TINY_CONFIG,
   type PretrainSettings,
 } from '../../src/model/pretrain/trainer';
@@ -275,5 +279,281 @@ describe('the pre-training server (the worker without the worker)', () => {
       }),
     ]);
     expect(server.trainer).toBeNull();
+  });
+});
+
+/** Part B of an example as segments (each from its [S] to the next), with every per-token field. */
+function segments(e: Example, S: number) {
+  const out: { ids: number[]; targets: number[]; pos: number[]; block: number[]; loss: number[] }[] = [];
+  for (let i = e.sep; i < e.ids.length; i++) {
+    if (e.ids[i] === S) out.push({ ids: [], targets: [], pos: [], block: [], loss: [] });
+    const g = out.at(-1)!;
+    g.ids.push(e.ids[i]!);
+    g.targets.push(e.targets[i]!);
+    g.pos.push(e.positionIds[i]!);
+    g.block.push(e.blockPositionIds[i]!);
+    g.loss.push(e.lossMask[i]!);
+  }
+  return out;
+}
+const partA = (e: Example) => ({
+  ids: e.ids.slice(0, e.sep),
+  targets: e.targets.slice(0, e.sep),
+  pos: e.positionIds.slice(0, e.sep),
+  block: e.blockPositionIds.slice(0, e.sep),
+  loss: e.lossMask.slice(0, e.sep),
+});
+
+describe('ablations side by side (PretrainRun)', () => {
+  // Longer spans, more of them: most draws have two or more, so the Part B order matters.
+  const ablation = (patch: Partial<PretrainSettings> = {}) =>
+    new PretrainRun({
+      ...settings({ batchSize: 3, ratio: 0.4, lambda: 1.5, ablations: true, ...patch }),
+      text: TEXT,
+      tokenizer: tok,
+      heldoutEvery: 2,
+    });
+
+  it('trains GLM, without shuffled spans and without 2D positions on the same draws, differing only in the option', () => {
+    const run = ablation();
+    const S = tok.idOf('[S]');
+    const [glm, noShuffle, no2d] = run.trainers;
+    expect(run.info.variants).toEqual(['glm', 'no-shuffle', 'no-2d']);
+    expect(run.trainers.map((t) => t.variant)).toEqual(['glm', 'no-shuffle', 'no-2d']);
+    // The same held-out draws, and the same initial weights (the same seed).
+    expect(noShuffle!.heldoutSet).toEqual(glm!.heldoutSet);
+    expect(no2d!.heldoutSet).toEqual(glm!.heldoutSet);
+    expect(noShuffle!.weights().arrays).toEqual(glm!.weights().arrays);
+    expect(no2d!.weights().arrays).toEqual(glm!.weights().arrays);
+    // A GLM trained alone on the same seed: its draws and losses are the run's GLM's.
+    const alone = new Pretrainer({ ...run.trainers[0]!.settings, text: TEXT, tokenizer: tok, heldoutEvery: 2 });
+    let glmShuffled = 0;
+    let lossesDiffer = false;
+    for (let step = 1; step <= 6; step++) {
+      const r = run.next();
+      const solo = alone.next();
+      expect(r.runs.map((x) => x.variant)).toEqual(['glm', 'no-shuffle', 'no-2d']);
+      expect(r.runs[0]).toEqual({ variant: 'glm', loss: solo.loss, heldout: solo.heldout });
+      expect(r.draws).toEqual(solo.draws);
+      // Every model got the very same draws (spans and Part B order), sampled once.
+      expect(glm!.lastDraws).toEqual(r.draws);
+      expect(noShuffle!.lastDraws).toEqual(r.draws);
+      expect(no2d!.lastDraws).toEqual(r.draws);
+      expect(r.runs.every((x) => (x.heldout === null) === (step % 2 !== 0))).toBe(true);
+      if (r.runs[2]!.loss !== r.runs[0]!.loss) lossesDiffer = true;
+      r.draws.forEach((d, b) => {
+        const g = glm!.lastExamples[b]!;
+        const ns = noShuffle!.lastExamples[b]!;
+        const n2 = no2d!.lastExamples[b]!;
+        const gSeg = segments(g, S);
+        expect(gSeg).toHaveLength(d.spans.length);
+        // GLM: Part B in the drawn order (a segment's position is its span's mask index).
+        const maskAt = (i: number) => partA(g).ids.map((id, k) => (id === tok.idOf('[MASK]') ? k : -1)).filter((k) => k >= 0)[i];
+        expect(gSeg.map((x) => x.pos[0])).toEqual(d.order.map((i) => maskAt(i)));
+        if (d.order.some((v, i) => v !== i)) glmShuffled++;
+        // GLM's block positions count 1 … l+1 inside each span.
+        for (const x of gSeg) expect(x.block).toEqual(x.block.map((_, j) => j + 1));
+        // Without shuffling: the same Part A, the same segments, always in text order.
+        expect(partA(ns)).toEqual(partA(g));
+        const nsSeg = segments(ns, S);
+        expect(nsSeg.map((x) => x.pos[0])).toEqual([...nsSeg.map((x) => x.pos[0]!)].sort((a, z) => a - z));
+        expect(nsSeg).toEqual([...gSeg].sort((a, z) => a.pos[0]! - z.pos[0]!));
+        // Without 2D positions: GLM's example exactly, except that every Part B token has the
+        // same block position (the engine's ablation: 1 after Part A's 0), so none says how far
+        // into its span it is.
+        expect({ ...n2, blockPositionIds: [] }).toEqual({ ...g, blockPositionIds: [] });
+        expect(partA(n2).block.every((v) => v === 0)).toBe(true);
+        expect(n2.blockPositionIds.slice(n2.sep).every((v) => v === 1)).toBe(true);
+      });
+    }
+    // The draws did shuffle (else "without shuffling" tests nothing), and the option matters.
+    expect(glmShuffled).toBeGreaterThan(0);
+    expect(lossesDiffer).toBe(true);
+    alone.dispose();
+    run.dispose();
+  });
+
+  it('scores each variant before training, and frees all three models’ tensors', () => {
+    const before = tf.memory().numTensors;
+    const run = ablation({ batchSize: 1 });
+    expect(tf.memory().numTensors - before).toBe(3 * 3 * paramCount(run.trainers[0]!));
+    expect(run.info.heldoutStarts).toHaveLength(3);
+    for (const h of run.info.heldoutStarts) expect(h).toBeGreaterThan(Math.log(tok.size) - 0.3);
+    const during = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) run.next();
+    expect(tf.memory().numTensors).toBe(during);
+    run.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains GLM alone without ablations', () => {
+    const run = new PretrainRun({ ...settings({ batchSize: 1 }), text: TEXT, tokenizer: tok });
+    expect(run.info.variants).toEqual(['glm']);
+    expect(run.next().runs.map((r) => r.variant)).toEqual(['glm']);
+    run.dispose();
+  });
+});
+
+describe('the trained model', () => {
+  it('fills a blank of its text with the text’s word once trained, and not before', () => {
+    const run = new PretrainRun({ ...settings({ batchSize: 8, learningRate: 0.005 }), text: TEXT, tokenizer: tok });
+    // "[CLS] the cat sat on the mat . the dog sle ##pt under the table . [EOS]": one blank at a
+    // time, "sat on", "the table", "cat", "mat". On one sentence the model learns the words well
+    // before it learns where each blank ends (it is never told a span's length), so the check is
+    // the blank's first word.
+    const tokens = run.info.tokens;
+    const at = (w: string) => tokens.indexOf(w);
+    const blanks = [
+      { start: at('sat'), end: at('sat') + 2 },
+      { start: at('table') - 1, end: at('table') + 1 },
+      { start: at('cat'), end: at('cat') + 1 },
+      { start: at('mat'), end: at('mat') + 1 },
+    ];
+    const first = blanks.map((b) => tokens[b.start]);
+    expect(first).toEqual(['sat', 'the', 'cat', 'mat']);
+    const wrote = () => blanks.map((b) => run.fill([b]).fills[0]![0]);
+    expect(wrote()).not.toEqual(first);
+    for (let i = 0; i < 120; i++) run.next();
+    expect(run.fill([blanks[0]!])).toMatchObject({ step: 120, order: [0], spans: [blanks[0]] });
+    expect(wrote()).toEqual(first);
+    run.dispose();
+  }, 120_000);
+
+  it('saves as the app’s model files: decoded, the weights are the trainer’s within float16; load() reads them', async () => {
+    const { modelFiles } = await import('../../src/model/pretrain/model-file');
+    const run = new PretrainRun({ ...settings({ batchSize: 2 }), text: TEXT, tokenizer: tok, heldoutEvery: 2 });
+    for (let i = 0; i < 4; i++) run.next();
+    const w = run.weights();
+    const { manifest, bytes } = modelFiles(w, { text: TEXT, settings: run.main.settings });
+    expect(manifest).toMatchObject({
+      format: 'glm-infill-lab/1',
+      config: { ...TINY_CONFIG, vocabSize: tok.size },
+      tokenizer: 'tokenizer.json',
+      weights: { file: 'glm.bin', dtype: 'float16', bytes: 2 * run.info.parameters },
+      training: { steps: 4, variant: 'glm', text: TEXT, heldout: { step: 4 } },
+    });
+    expect(bytes.byteLength).toBe(2 * run.info.parameters);
+    const decoded = decodeWeights(bytes, manifest.weights.tensors);
+    expect(Object.keys(decoded).sort()).toEqual(Object.keys(w.arrays).sort());
+    // float16 keeps 11 significant bits: relative error at most 2^-11, plus 2^-24 near zero.
+    let worst = 0;
+    for (const [name, a] of Object.entries(w.arrays)) {
+      const b = decoded[name]!;
+      expect(b.length).toBe(a.length);
+      for (let i = 0; i < a.length; i++) {
+        const err = Math.abs(a[i]! - b[i]!);
+        worst = Math.max(worst, err / (Math.abs(a[i]!) * 2 ** -11 + 2 ** -24));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+    // A folder with the two files and the app's tokenizer loads as a model, these weights in it.
+    const dir = mkdtempSync(join(tmpdir(), 'glm-pretrain-'));
+    try {
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+      writeFileSync(join(dir, 'glm.bin'), bytes);
+      copyFileSync(new URL('../../public/models/tokenizer.json', import.meta.url), join(dir, 'tokenizer.json'));
+      const m = await load({ modelUrl: join(dir, 'manifest.json') });
+      expect(m.config).toEqual(run.info.config);
+      expect(m.params['wte']!.dataSync()).toEqual(decoded['wte']);
+      expect(m.params['h0.mlp.w1']!.dataSync()).toEqual(decoded['h0.mlp.w1']);
+      m.dispose();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    run.dispose();
+  });
+});
+
+describe('the server with ablations, model files and fills', () => {
+  const ablSetup = (): RunSetup => ({
+    text: TEXT,
+    tokenizerUrl: 'test:tokenizer',
+    settings: settings({ batchSize: 2, ablations: true }),
+    heldoutEvery: 2,
+  });
+  function serve2() {
+    const replies: PretrainReply[] = [];
+    const server = createPretrainServer({
+      post: (r) => replies.push(r),
+      ready: () => initNodeBackend('wasm'),
+      loadTokenizer: async () => tok,
+    });
+    return { server, replies };
+  }
+
+  it('reports every model each step, answers weights and fill between steps, and ignores them without a run', async () => {
+    const { server, replies } = serve2();
+    await server.handle({ type: 'weights', run: 1 });
+    await server.handle({ type: 'fill', run: 1, spans: [{ start: 2, end: 3 }] });
+    expect(replies).toEqual([]);
+    await server.handle({ type: 'start', run: 1, setup: ablSetup(), budget: 4 });
+    await server.idle();
+    const ready = replies.find((r) => r.type === 'ready');
+    expect(ready?.type === 'ready' && ready.info.variants).toEqual(['glm', 'no-shuffle', 'no-2d']);
+    const progress = replies.flatMap((r) => (r.type === 'progress' ? [r.report] : []));
+    expect(progress).toHaveLength(4);
+    expect(progress[1]!.runs.map((r) => [r.variant, r.heldout !== null])).toEqual([
+      ['glm', true],
+      ['no-shuffle', true],
+      ['no-2d', true],
+    ]);
+    await server.handle({ type: 'weights', run: 1 });
+    const w = replies.at(-1)!;
+    expect(w).toMatchObject({ type: 'weights', run: 1, step: 4, manifest: { format: 'glm-infill-lab/1' } });
+    if (w.type === 'weights') {
+      const m = w.manifest as Manifest;
+      expect(w.bytes.byteLength).toBe(m.weights.bytes);
+      const glm = server.trainer!.main.weights().arrays;
+      const wte = decodeWeights(w.bytes, m.weights.tensors)['wte']!;
+      for (const i of [0, 1, 1000, wte.length - 1])
+        expect(Math.abs(wte[i]! - glm['wte']![i]!)).toBeLessThanOrEqual(Math.abs(glm['wte']![i]!) * 2 ** -11 + 2 ** -24);
+    }
+    await server.handle({ type: 'fill', run: 1, spans: [{ start: 2, end: 3 }] });
+    expect(replies.at(-1)).toMatchObject({ type: 'filled', run: 1, fill: { spans: [{ start: 2, end: 3 }], order: [0], step: 4 } });
+    // A bad span is the fill's error, not the run's.
+    await server.handle({ type: 'fill', run: 1, spans: [{ start: 5, end: 99 }] });
+    expect(replies.at(-1)).toMatchObject({ type: 'filled', run: 1, fill: null, error: { message: expect.any(String) } });
+    expect(server.trainer).not.toBeNull();
+    await server.handle({ type: 'reset', run: 1 });
+  });
+});
+
+describe('the loss curves as CSV', () => {
+  it('has a row per step and model, GLM first, the held-out loss only where it was scored', async () => {
+    const { lossCsv } = await import('../../src/model/pretrain/csv');
+    const csv = lossCsv([
+      {
+        variant: 'glm',
+        train: [
+          { step: 1, loss: 9.5 },
+          { step: 2, loss: 8.25 },
+        ],
+        heldout: [
+          { step: 0, loss: 9.16 },
+          { step: 2, loss: 8.125 },
+        ],
+      },
+      {
+        variant: 'no-shuffle',
+        train: [
+          { step: 1, loss: 9.75 },
+          { step: 2, loss: 0.1 + 0.2 },
+        ],
+        heldout: [{ step: 0, loss: 9.16 }],
+      },
+    ]);
+    expect(csv).toBe(
+      [
+        'step,run,train_loss,heldout_loss',
+        '0,glm,,9.16',
+        '0,no-shuffle,,9.16',
+        '1,glm,9.5,',
+        '1,no-shuffle,9.75,',
+        '2,glm,8.25,8.125',
+        '2,no-shuffle,0.30000000000000004,',
+        '',
+      ].join('\n'),
+    );
+    expect(lossCsv([{ variant: 'glm', train: [], heldout: [] }])).toBe('step,run,train_loss,heldout_loss\n');
   });
 });

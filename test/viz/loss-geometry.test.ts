@@ -1,7 +1,7 @@
 // The loss curve's geometry and smoothing (pure: d3 scales and paths, no DOM).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIZE, innerOf } from '../../src/viz/plots/frame';
-import { lossGeometry } from '../../src/viz/plots/loss-geometry';
+import { lossCurvesGeometry, lossGeometry } from '../../src/viz/plots/loss-geometry';
 import { smoothEma } from '../../src/viz/plots/smooth';
 
 describe('smoothEma', () => {
@@ -52,5 +52,33 @@ describe('lossGeometry', () => {
     const g = lossGeometry([], [], many, 5000);
     expect(g.heldoutDots.length).toBeLessThanOrEqual(61);
     expect(g.heldoutDots.at(-1)!.step).toBe(4990);
+  });
+});
+
+describe('lossCurvesGeometry (runs overlaid)', () => {
+  const inner = innerOf(DEFAULT_SIZE);
+  const run = (top: number) => {
+    const train = [1, 2].map((step) => ({ step, loss: top - step }));
+    return { train, smoothed: train.map((p) => p.loss), heldout: [{ step: 0, loss: top }, { step: 2, loss: top - 2 }] };
+  };
+
+  it('puts every run on the same scales, the y axis over the highest loss of any run', () => {
+    const low = run(4);
+    const high = run(12);
+    const g = lossCurvesGeometry([low, high], 10);
+    const alone = lossCurvesGeometry([low], 10);
+    expect(g.runs).toHaveLength(2);
+    // Step 0 at the left edge, step 2 of 10 a fifth of the way, for both runs.
+    for (const r of g.runs) {
+      expect(r.heldoutDots[0]!.cx).toBeCloseTo(inner.x0);
+      expect(r.heldoutDots[1]!.cx).toBeCloseTo(inner.x0 + 0.2 * (inner.x1 - inner.x0));
+    }
+    // Loss 12 (the higher run's start) is inside the plot; with the low run alone the axis stops lower.
+    expect(g.runs[1]!.heldoutDots[0]!.cy).toBeGreaterThanOrEqual(inner.y0);
+    expect(Number(g.yTicks.at(-1)!.label)).toBeGreaterThanOrEqual(12);
+    expect(Number(alone.yTicks.at(-1)!.label)).toBeLessThan(12);
+    // The same loss is drawn at the same height in both runs' geometry.
+    expect(g.runs[0]!.heldoutDots[0]!.cy).toBeGreaterThan(g.runs[1]!.heldoutDots[0]!.cy);
+    expect(g.runs[0]!.smoothPath.startsWith('M')).toBe(true);
   });
 });

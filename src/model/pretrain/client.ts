@@ -4,6 +4,7 @@
  * run never reach the listener. Creating a client starts nothing: the worker is made on the
  * first request.
  */
+import type { Span } from '../../glm';
 import type { PretrainReply, PretrainRequest, RunSetup } from './protocol';
 
 /** What the client needs of a Worker (a fake in tests). */
@@ -83,6 +84,16 @@ export class PretrainClient {
   /** One step of the current run (building it if needed); the run is paused after it. */
   step(setup: RunSetup, budget: number): void {
     this.ensure().postMessage({ type: 'step', run: this.run, setup, budget });
+  }
+
+  /** Asks for the current run's GLM weights as model files (a `weights` reply). */
+  weights(): void {
+    this.worker?.postMessage({ type: 'weights', run: this.run });
+  }
+
+  /** Asks the current run's GLM model to fill `spans` of its text (a `filled` reply). */
+  fill(spans: Span[], order?: number[]): void {
+    this.worker?.postMessage({ type: 'fill', run: this.run, spans, order });
   }
 
   /** Stops the current run after the step under way. */

@@ -9,6 +9,7 @@
 import {
   construct,
   sampleSpans,
+  type ConstructOptions,
   type Layout,
   type Objective,
   type Rng,
@@ -39,6 +40,26 @@ export interface Draw {
   spans: Span[];
   order: number[];
   layout: Layout;
+}
+
+/**
+ * Which objective a model trains on: GLM's own, or one of the paper's ablations as the engine
+ * builds them (src/glm/zoo.ts): `no-shuffle` places the spans in Part B in text order instead of
+ * the drawn shuffled order; `no-2d` gives every Part B token the same block position
+ * (`construct`'s `blockPositions: false`). Only the construction differs: the spans are the same.
+ */
+export type Variant = 'glm' | 'no-shuffle' | 'no-2d';
+
+export const VARIANTS: readonly Variant[] = ['glm', 'no-shuffle', 'no-2d'];
+
+/** The engine's construction options of a variant for a draw (what zoo.ts passes for the same ablation). */
+export function variantConstruct(draw: Draw, variant: Variant): ConstructOptions {
+  return {
+    objective: draw.objective,
+    layout: draw.layout,
+    order: variant === 'no-shuffle' ? draw.spans.map((_, i) => i) : draw.order,
+    ...(variant === 'no-2d' ? { blockPositions: false } : {}),
+  };
 }
 
 /** Sampler settings of an objective, as data.ts passes them to the engine. */
@@ -97,24 +118,31 @@ export function exampleFrom(
       code: sample.noteCode,
       params: sample.noteParams,
     };
-  const b = construct(tokens, sample.spans, {
-    objective,
-    order: sample.order,
-    layout: sample.layout,
-  });
-  if (b.tokens.length > maxLen) return { ok: false, why: 'tooLong' };
+  const draw: Draw = { objective, spans: sample.spans, order: sample.order, layout: sample.layout };
+  const example = exampleOf(tokens, tok, draw);
+  if (example.ids.length > maxLen) return { ok: false, why: 'tooLong' };
+  return { ok: true, example, draw };
+}
+
+/**
+ * The example of a draw under a variant: the engine's construction of the same spans, with the
+ * drawn order and layout for GLM, and the variant's own options for an ablation.
+ */
+export function exampleOf(
+  tokens: readonly string[],
+  tok: IdLookup,
+  draw: Draw,
+  variant: Variant = 'glm',
+): Example {
+  const b = construct(tokens, draw.spans, variantConstruct(draw, variant));
   return {
-    ok: true,
-    example: {
-      objective,
-      ids: b.tokens.map((t) => tok.idOf(t)),
-      targets: b.targets.map((t) => tok.idOf(t)),
-      lossMask: b.lossMask,
-      positionIds: b.positionIds,
-      blockPositionIds: b.blockPositionIds,
-      sep: b.sep,
-    },
-    draw: { objective, spans: sample.spans, order: sample.order, layout: sample.layout },
+    objective: draw.objective,
+    ids: b.tokens.map((t) => tok.idOf(t)),
+    targets: b.targets.map((t) => tok.idOf(t)),
+    lossMask: b.lossMask,
+    positionIds: b.positionIds,
+    blockPositionIds: b.blockPositionIds,
+    sep: b.sep,
   };
 }
 

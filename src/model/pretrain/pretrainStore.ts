@@ -10,9 +10,12 @@ import type { Msg } from '../../i18n/msg';
 import { pretrainErrorMsg } from '../../i18n/pretrain';
 import { PretrainError } from './errors';
 import { defaultTokenizerUrl, PretrainClient } from './client';
+import type { Span } from '../../glm';
+import type { Manifest } from '../weights';
+import type { Variant } from './examples';
 import type { PretrainReply, RunInfo, RunSetup } from './protocol';
 import { DEFAULT_PRETRAIN, type PretrainSettings } from './settings';
-import type { StepReport } from './trainer';
+import type { FillReport, StepReport } from './trainer';
 
 export type PretrainStatus = 'idle' | 'training' | 'paused' | 'finished' | 'error';
 
@@ -20,6 +23,20 @@ export type PretrainStatus = 'idle' | 'training' | 'paused' | 'finished' | 'erro
 export interface LossPoint {
   step: number;
   loss: number;
+}
+
+/** The loss curves of one model of the run. */
+export interface RunCurve {
+  variant: Variant;
+  train: LossPoint[];
+  heldout: LossPoint[];
+}
+
+/** GLM's weights as the two model files, as the worker made them after `step` steps. */
+export interface ModelFiles {
+  step: number;
+  manifest: Manifest;
+  bytes: Uint8Array;
 }
 
 export interface PretrainState {
@@ -42,6 +59,15 @@ export interface PretrainState {
   tensors: number | null;
   /** Why the run failed, as a message to translate. */
   error: Msg | null;
+  /** The ablations' curves, when the run trains them (GLM's are `train` and `heldout`). */
+  ablations: RunCurve[];
+  /** The model files last asked for, and whether an ask is under way. */
+  files: ModelFiles | null;
+  filesPending: boolean;
+  /** The blanks GLM's model last filled, whether a fill is under way, and why one failed. */
+  fill: FillReport | null;
+  fillPending: boolean;
+  fillError: Msg | null;
 }
 
 export const DEFAULT_BUDGET = 300;
@@ -59,6 +85,12 @@ const initial = (): PretrainState => ({
   last: null,
   tensors: null,
   error: null,
+  ablations: [],
+  files: null,
+  filesPending: false,
+  fill: null,
+  fillPending: false,
+  fillError: null,
 });
 
 export const pretrainStore = createStore<PretrainState>(initial);
@@ -106,6 +138,11 @@ export function setPretrainClient(
   pretrainStore.setState(initial(), true);
 }
 
+/** Where the worker reads the tokenizer (the file the saved model names). */
+export function pretrainTokenizerUrl(): string {
+  return tokenizerUrl();
+}
+
 /** Puts the store in a given state (stories), without a client. */
 export function resetPretrainStore(state: Partial<PretrainState> = {}): void {
   setPretrainClient(null);
@@ -116,21 +153,51 @@ function receive(r: PretrainReply): void {
   const s = get();
   switch (r.type) {
     case 'ready':
-      set({ info: r.info, preparing: false, heldout: [{ step: 0, loss: r.info.heldoutStart }] });
+      set({
+        info: r.info,
+        preparing: false,
+        heldout: [{ step: 0, loss: r.info.heldoutStart }],
+        ablations: r.info.variants.slice(1).map((variant, i) => ({
+          variant,
+          train: [],
+          heldout: [{ step: 0, loss: r.info.heldoutStarts[i + 1]! }],
+        })),
+      });
       return;
     case 'progress': {
       const { report } = r;
+      const step = report.step;
       set({
-        train: [...s.train, { step: report.step, loss: report.loss }],
+        train: [...s.train, { step, loss: report.loss }],
         heldout:
-          report.heldout === null
-            ? s.heldout
-            : [...s.heldout, { step: report.step, loss: report.heldout }],
+          report.heldout === null ? s.heldout : [...s.heldout, { step, loss: report.heldout }],
+        ablations: s.ablations.map((c) => {
+          const v = report.runs.find((x) => x.variant === c.variant);
+          if (!v) return c;
+          return {
+            variant: c.variant,
+            train: [...c.train, { step, loss: v.loss }],
+            heldout: v.heldout === null ? c.heldout : [...c.heldout, { step, loss: v.heldout }],
+          };
+        }),
         last: report,
         tensors: r.tensors,
       });
       return;
     }
+    case 'weights':
+      set({
+        files: { step: r.step, manifest: r.manifest, bytes: r.bytes },
+        filesPending: false,
+      });
+      return;
+    case 'filled':
+      set({
+        fill: r.fill,
+        fillPending: false,
+        fillError: r.error ? pretrainErrorMsg(r.error) : null,
+      });
+      return;
     case 'status':
       if (s.status === 'error') return;
       set({ status: r.status, preparing: r.status === 'idle' ? false : s.preparing });
@@ -164,6 +231,12 @@ function begin(text: string): PretrainClient | null {
     last: null,
     tensors: null,
     error: null,
+    ablations: [],
+    files: null,
+    filesPending: false,
+    fill: null,
+    fillPending: false,
+    fillError: null,
   });
   return c;
 }
@@ -216,6 +289,31 @@ export function resetPretraining(): void {
   const { settings, budget, status } = get();
   if (status !== 'idle') client?.reset();
   pretrainStore.setState({ ...initial(), settings, budget }, true);
+}
+
+/** Every model's curves, GLM first. */
+export function curvesOf(s: Pick<PretrainState, 'train' | 'heldout' | 'ablations'>): RunCurve[] {
+  return [{ variant: 'glm', train: s.train, heldout: s.heldout }, ...s.ablations];
+}
+
+/** Whether the run has a built model to ask things of (a step taken, not reset, not failed). */
+const hasModel = (s: PretrainState) =>
+  client !== null && s.info !== null && s.status !== 'idle' && s.status !== 'error';
+
+/** Asks the worker for GLM's weights as model files (`files` when they come). */
+export function requestModelFiles(): void {
+  const s = get();
+  if (!hasModel(s) || s.filesPending) return;
+  set({ filesPending: true });
+  client!.weights();
+}
+
+/** Asks GLM's model to fill `spans` of the run's text (indices into its framed tokens). */
+export function fillWithModel(spans: Span[], order?: number[]): void {
+  const s = get();
+  if (!hasModel(s) || s.fillPending || spans.length === 0) return;
+  set({ fillPending: true, fillError: null });
+  client!.fill(spans, order);
 }
 
 /** Changes settings (they apply to the next run: the panel locks them while one exists). */

@@ -9,9 +9,14 @@
  *   done or a `pause` arrives (between two steps, so within one step).
  * - `step` builds the trainer if needed and takes exactly one step, then the run is paused.
  * - `pause` stops after the step under way; `reset` frees every tensor of the run.
+ * - `weights` asks for GLM's weights as model files (`manifest.json` + `glm.bin`); `fill` asks
+ *   GLM's model to fill blanks of the training text. Both read the run as it stands (between two
+ *   steps) and change nothing; without a built run they get no answer.
  */
+import type { Span } from '../../glm';
+import type { Manifest } from '../weights';
 import type { PretrainErrorInfo } from './errors';
-import type { PretrainSettings, StepReport, TrainerInfo } from './trainer';
+import type { FillReport, PretrainSettings, StepReport, TrainerInfo } from './trainer';
 
 /** Everything a run is built from. */
 export interface RunSetup {
@@ -28,7 +33,10 @@ export type PretrainRequest =
   | { type: 'start'; run: number; setup: RunSetup; budget: number }
   | { type: 'step'; run: number; setup: RunSetup; budget: number }
   | { type: 'pause'; run: number }
-  | { type: 'reset'; run: number };
+  | { type: 'reset'; run: number }
+  | { type: 'weights'; run: number }
+  /** `spans` index the run's framed tokens (`RunInfo.tokens`); `order` as `construct` takes it. */
+  | { type: 'fill'; run: number; spans: Span[]; order?: number[] };
 
 /** Where a run stands, as the worker sees it. */
 export type RunStatus = 'idle' | 'training' | 'paused' | 'finished';
@@ -46,5 +54,9 @@ export type PretrainReply =
   /** After every step. `tensors`: tf.memory().numTensors after it (it stays flat). */
   | { type: 'progress'; run: number; report: StepReport; tensors: number }
   | { type: 'status'; run: number; status: RunStatus; step: number }
+  /** GLM's weights after `step` steps, as the two model files. */
+  | { type: 'weights'; run: number; step: number; manifest: Manifest; bytes: Uint8Array }
+  /** The blanks GLM's model filled, or why it could not (the run goes on either way). */
+  | { type: 'filled'; run: number; fill: FillReport | null; error?: PretrainErrorInfo }
   /** The run failed and its tensors are freed. */
   | ({ type: 'error'; run: number } & PretrainErrorInfo);

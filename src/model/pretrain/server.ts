@@ -11,8 +11,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadTokenizer } from '../tokenizer';
 import { PretrainError, pretrainErrorInfo } from './errors';
+import { modelFiles } from './model-file';
 import type { PretrainReply, PretrainRequest, RunSetup, RunStatus } from './protocol';
-import { Pretrainer, type PretrainTokenizer } from './trainer';
+import { PretrainRun, type PretrainTokenizer } from './trainer';
 
 export interface PretrainServerEnv {
   post(reply: PretrainReply): void;
@@ -27,7 +28,7 @@ export interface PretrainServerEnv {
 export interface PretrainServer {
   handle(req: PretrainRequest): Promise<void>;
   /** The run's trainer, if one is built (tests). */
-  readonly trainer: Pretrainer | null;
+  readonly trainer: PretrainRun | null;
   /** Resolves when the training loop has stopped (tests). */
   idle(): Promise<void>;
 }
@@ -51,7 +52,8 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
   let run = 0;
   /** Runs up to this one were reset: their requests are dropped. */
   let ended = 0;
-  let trainer: Pretrainer | null = null;
+  let trainer: PretrainRun | null = null;
+  let setupOf: RunSetup | null = null;
   let status: RunStatus = 'idle';
   let budget = 0;
   let loop: Promise<void> | null = null;
@@ -81,6 +83,7 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
   function dropRun(): void {
     trainer?.dispose();
     trainer = null;
+    setupOf = null;
     status = 'idle';
   }
 
@@ -91,14 +94,14 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
   }
 
   /** The trainer of run `r`, built from `setup` if the run has none (a new run replaces the old). */
-  async function ensure(r: number, setup: RunSetup): Promise<Pretrainer> {
+  async function ensure(r: number, setup: RunSetup): Promise<PretrainRun> {
     if (trainer && run === r) return trainer;
     dropRun();
     run = r;
     const t0 = env.now?.() ?? performance.now();
     const backend = await env.ready();
     const tokenizer = await tokenizerAt(setup.tokenizerUrl);
-    const t = new Pretrainer({
+    const t = new PretrainRun({
       ...setup.settings,
       text: setup.text,
       tokenizer,
@@ -106,6 +109,7 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
       now: env.now,
     });
     trainer = t;
+    setupOf = setup;
     post({
       type: 'ready',
       run: r,
@@ -114,12 +118,12 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
     return t;
   }
 
-  function report(t: Pretrainer): void {
+  function report(t: PretrainRun): void {
     const rep = t.next();
     post({ type: 'progress', run, report: rep, tensors: tf.memory().numTensors });
   }
 
-  async function train(t: Pretrainer, r: number): Promise<void> {
+  async function train(t: PretrainRun, r: number): Promise<void> {
     for (;;) {
       await yieldToEvents();
       if (trainer !== t || run !== r || status !== 'training') return;
@@ -136,7 +140,7 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
     }
   }
 
-  function kick(t: Pretrainer): void {
+  function kick(t: PretrainRun): void {
     if (loop) return;
     const r = run;
     loop = train(t, r).finally(() => {
@@ -159,6 +163,25 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
     }
     if (req.type === 'pause') {
       if (req.run === run && status === 'training') setStatus('paused');
+      return;
+    }
+    if (req.type === 'weights') {
+      if (req.run !== run || !trainer || !setupOf) return;
+      const w = trainer.weights();
+      const { manifest, bytes } = modelFiles(w, {
+        text: setupOf.text,
+        settings: setupOf.settings,
+      });
+      post({ type: 'weights', run, step: w.step, manifest, bytes });
+      return;
+    }
+    if (req.type === 'fill') {
+      if (req.run !== run || !trainer) return;
+      try {
+        post({ type: 'filled', run, fill: trainer.fill(req.spans, req.order) });
+      } catch (e) {
+        post({ type: 'filled', run, fill: null, error: pretrainErrorInfo(e) });
+      }
       return;
     }
     if (req.run < run || req.run <= ended) return; // a request of a run reset since

@@ -31,6 +31,11 @@ export interface PretrainSettings {
   batchSize: number;
   /** Adam's learning rate (constant). */
   learningRate: number;
+  /**
+   * Also train the paper's two ablations beside GLM, on the same seed and the same draws: one
+   * model without shuffled spans, one without 2D positions (three models a step, three times slower).
+   */
+  ablations: boolean;
 }
 
 export const DEFAULT_PRETRAIN: PretrainSettings = {
@@ -40,6 +45,7 @@ export const DEFAULT_PRETRAIN: PretrainSettings = {
   ratio: 0.15,
   batchSize: 8,
   learningRate: 0.003,
+  ablations: false,
 };
 
 /** Limits of the settings (the panel's fields use the same). */

@@ -11,20 +11,31 @@
  * Deterministic for a seed: the weights come from `initParams(config, seed)`, the draws from
  * `createRng(seed)`, and the tiny config has no dropout. Owns its tensors: `dispose()` frees all
  * of them. Imports only `@tensorflow/tfjs-core`; the caller registers a backend and the gradients.
+ *
+ * A `Pretrainer` trains one model on one variant of the objective (GLM's, or an ablation of the
+ * paper, see `Variant`). `PretrainRun` trains GLM and, when asked, the two ablations side by side:
+ * every step it draws ONE batch (spans and Part B order) with GLM's generator and gives it to each
+ * model, which builds its own examples from it; the held-out draws are the same for all. So the
+ * models differ only in the option under test.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { CLS, createRng, EOS, type Rng } from '../../glm';
+import { CLS, createRng, EOS, type Rng, type Span } from '../../glm';
 import { Adam } from '../adam';
+import { fillSpans, type GlmModel } from '../decode';
 import { crossEntropy, forward, initParams, type GlmConfig, type GlmParams } from '../glm';
+import type { GlmTokenizer } from '../tokenizer';
 import { PretrainError } from './errors';
 import {
   collate,
   exampleFrom,
+  exampleOf,
+  VARIANTS,
   type Batch,
   type Draw,
   type Example,
   type IdLookup,
   type ObjectiveOptions,
+  type Variant,
 } from './examples';
 import {
   HELDOUT_EVERY,
@@ -40,6 +51,8 @@ export * from './settings';
 export interface PretrainTokenizer extends IdLookup {
   readonly size: number;
   encode(text: string): { tokens: string[] };
+  /** Id to token text (filling blanks writes tokens). */
+  tokenOf(id: number): string;
 }
 
 export interface TrainerOptions extends PretrainSettings {
@@ -53,6 +66,8 @@ export interface TrainerOptions extends PretrainSettings {
   heldoutDraws?: number;
   /** The clock for steps per second (default performance.now). */
   now?: () => number;
+  /** Which objective the model trains on (default GLM's; a `PretrainRun` sets it per model). */
+  variant?: Variant;
 }
 
 /** What the trainer is, once built. */
@@ -66,8 +81,21 @@ export interface TrainerInfo {
   heldoutEvery: number;
   /** Part B targets in the held-out draws. */
   heldoutTargets: number;
-  /** The held-out loss before any step. */
+  /** The held-out loss before any step (of GLM, the first variant). */
   heldoutStart: number;
+  /** The models trained side by side: GLM first, then the ablations, if any. */
+  variants: Variant[];
+  /** The held-out loss of each variant before any step (same order). */
+  heldoutStarts: number[];
+}
+
+/** One model's figures of a step. */
+export interface VariantLoss {
+  variant: Variant;
+  /** Mean cross-entropy over the batch's Part B targets (its own construction of the shared draws). */
+  loss: number;
+  /** Held-out loss after the step, when scored; else null. */
+  heldout: number | null;
 }
 
 /** One step's results. */
@@ -86,8 +114,33 @@ export interface StepReport {
   targetsSeen: number;
   /** The engine's draw of each example in this step's batch. */
   draws: Draw[];
-  /** Milliseconds this step took. */
+  /** Milliseconds this step took (all the models of the run). */
   ms: number;
+  /** Each model's figures, GLM first (`loss` and `heldout` above are GLM's). */
+  runs: VariantLoss[];
+}
+
+/** What the weights of a model are, to save them (plain arrays, in `paramShapes` order). */
+export interface TrainedWeights {
+  config: GlmConfig;
+  variant: Variant;
+  arrays: Record<string, Float32Array>;
+  step: number;
+  tokensSeen: number;
+  /** The last held-out loss and the step it was scored at (step 0: before training). */
+  heldout: { step: number; loss: number };
+}
+
+/** The blanks a trained model filled: tokens per span, in Part B order. */
+export interface FillReport {
+  /** The spans filled (indices into the framed tokens, sorted by start). */
+  spans: Span[];
+  /** order[k]: the span filled k-th. */
+  order: number[];
+  /** Generated tokens of each span, in Part B order (fills[k] is span order[k]'s). */
+  fills: string[][];
+  /** Steps the model had taken. */
+  step: number;
 }
 
 /** Attempts at a draw before the text is declared impossible to sample with these settings. */
@@ -109,6 +162,7 @@ function checkSettings(s: PretrainSettings): void {
   if (!within(s.learningRate, PRETRAIN_LIMITS.learningRate))
     throw bad(`learning rate ${s.learningRate}`);
   if (!Number.isFinite(s.seed)) throw bad(`seed ${s.seed}`);
+  if (typeof s.ablations !== 'boolean') throw bad(`ablations ${String(s.ablations)}`);
 }
 
 /** The framed tokens of a text under the model's tokenizer, refused if the tiny model cannot hold them. */
@@ -128,6 +182,9 @@ export function framedTokens(text: string, tok: PretrainTokenizer, maxPositions:
 export class Pretrainer {
   readonly info: TrainerInfo;
   readonly settings: PretrainSettings;
+  readonly variant: Variant;
+  /** The fixed held-out draws (the same for every variant and every run). */
+  readonly heldoutSet: readonly Draw[];
   private readonly tok: PretrainTokenizer;
   private readonly objective: ObjectiveOptions;
   private readonly rng: Rng;
@@ -140,6 +197,9 @@ export class Pretrainer {
   private tokensSeen = 0;
   private targetsSeen = 0;
   private readonly times: number[] = [];
+  private examples: Example[] = [];
+  private draws: Draw[] = [];
+  private lastHeldout = { step: 0, loss: NaN };
 
   constructor(o: TrainerOptions) {
     const {
@@ -149,10 +209,16 @@ export class Pretrainer {
       heldoutEvery = HELDOUT_EVERY,
       heldoutDraws = 16,
       now,
+      variant = 'glm',
       ...settings
     } = o;
     checkSettings(settings);
+    if (!VARIANTS.includes(variant))
+      throw new PretrainError('badSettings', `bad setting: variant ${String(variant)}`, {
+        detail: `variant ${String(variant)}`,
+      });
     this.settings = { ...settings, seed: Math.trunc(settings.seed) >>> 0 };
+    this.variant = variant;
     this.tok = tokenizer;
     this.now = now ?? (() => performance.now());
     this.heldoutEvery = Math.max(1, Math.trunc(heldoutEvery));
@@ -166,11 +232,11 @@ export class Pretrainer {
     // The held-out draws are built first: a text the sampler cannot draw from fails here, before
     // any tensor exists.
     const hr = createRng(HELDOUT_SEED);
-    const held = Array.from(
+    this.heldoutSet = Array.from(
       { length: Math.max(1, heldoutDraws) },
-      () => this.drawExample(tokens, hr).example,
+      () => this.drawOne(tokens, hr).draw,
     );
-    this.heldoutBatch = collate(held);
+    this.heldoutBatch = collate(this.heldoutSet.map((d) => exampleOf(tokens, tokenizer, d, variant)));
     const params = initParams(cfg, this.settings.seed);
     this.params = params;
     // Adam makes its moments from zerosLike tensors it never frees; the scope frees them (the
@@ -185,12 +251,16 @@ export class Pretrainer {
       config: cfg,
       parameters,
       tokens,
-      heldoutDraws: held.length,
+      heldoutDraws: this.heldoutSet.length,
       heldoutEvery: this.heldoutEvery,
       heldoutTargets: this.heldoutBatch.targets.length,
       heldoutStart: 0,
+      variants: [variant],
+      heldoutStarts: [],
     };
     this.info.heldoutStart = this.heldout();
+    this.info.heldoutStarts = [this.info.heldoutStart];
+    this.lastHeldout = { step: 0, loss: this.info.heldoutStart };
   }
 
   /** Steps done. */
@@ -202,8 +272,18 @@ export class Pretrainer {
     return this.params === null;
   }
 
+  /** The examples of the last step, as this model was fed them (tests). */
+  get lastExamples(): readonly Example[] {
+    return this.examples;
+  }
+
+  /** The draws of the last step (tests). */
+  get lastDraws(): readonly Draw[] {
+    return this.draws;
+  }
+
   /** One example drawn with the engine, retried as data.ts retries (bounded here: one text only). */
-  private drawExample(tokens: readonly string[], rng: Rng): { example: Example; draw: Draw } {
+  private drawOne(tokens: readonly string[], rng: Rng): { example: Example; draw: Draw } {
     let last: Extract<ReturnType<typeof exampleFrom>, { ok: false }> | null = null;
     for (let i = 0; i < ATTEMPTS; i++) {
       const r = exampleFrom(tokens, this.tok, this.objective, rng);
@@ -217,6 +297,14 @@ export class Pretrainer {
       'noDraw',
       `the sampler drew no span from this text in ${ATTEMPTS} tries (${last?.reason ?? 'no reason given'}); use a longer text or a larger ratio`,
       params,
+    );
+  }
+
+  /** The next batch of draws from this trainer's generator (spans and Part B order). */
+  drawBatch(): Draw[] {
+    return Array.from(
+      { length: this.settings.batchSize },
+      () => this.drawOne(this.info.tokens, this.rng).draw,
     );
   }
 
@@ -242,12 +330,20 @@ export class Pretrainer {
 
   /** Draws a batch, takes one Adam step on it, and reports. */
   next(): StepReport {
-    const { params, opt } = this.live();
     const t0 = this.now();
-    const drawn = Array.from({ length: this.settings.batchSize }, () =>
-      this.drawExample(this.info.tokens, this.rng),
-    );
-    const batch = collate(drawn.map((d) => d.example));
+    return this.stepOn(this.drawBatch(), t0);
+  }
+
+  /**
+   * One Adam step on `draws` (this trainer's own, or another's: a run shares GLM's draws with its
+   * ablations), each built into an example under this trainer's variant.
+   */
+  stepOn(draws: readonly Draw[], t0 = this.now()): StepReport {
+    const { params, opt } = this.live();
+    const examples = draws.map((d) => exampleOf(this.info.tokens, this.tok, d, this.variant));
+    this.examples = examples;
+    this.draws = [...draws];
+    const batch = collate(examples);
     const { value, grads } = tf.variableGrads(() => {
       const r = forward(params, this.info.config, batch.input, {
         training: true,
@@ -266,9 +362,10 @@ export class Pretrainer {
         { step: this.steps },
       );
     }
-    this.tokensSeen += drawn.reduce((s, d) => s + d.example.ids.length, 0);
+    this.tokensSeen += examples.reduce((s, e) => s + e.ids.length, 0);
     this.targetsSeen += batch.targets.length;
     const heldout = this.steps % this.heldoutEvery === 0 ? this.heldout() : null;
+    if (heldout !== null) this.lastHeldout = { step: this.steps, loss: heldout };
     const ms = this.now() - t0;
     this.times.push(ms);
     if (this.times.length > SPEED_WINDOW) this.times.shift();
@@ -280,9 +377,46 @@ export class Pretrainer {
       stepsPerSecond: total > 0 ? (1000 * this.times.length) / total : 0,
       tokensSeen: this.tokensSeen,
       targetsSeen: this.targetsSeen,
-      draws: drawn.map((d) => d.draw),
+      draws: [...draws],
       ms,
+      runs: [{ variant: this.variant, loss, heldout }],
     };
+  }
+
+  /** The weights as plain arrays (copies), to save them. */
+  weights(): TrainedWeights {
+    const { params } = this.live();
+    const arrays: Record<string, Float32Array> = {};
+    for (const [name, p] of Object.entries(params)) arrays[name] = Float32Array.from(p.dataSync());
+    return {
+      config: this.info.config,
+      variant: this.variant,
+      arrays,
+      step: this.steps,
+      tokensSeen: this.tokensSeen,
+      heldout: { ...this.lastHeldout },
+    };
+  }
+
+  /**
+   * Fills `spans` of the training text (indices into `info.tokens`) with this model, greedily, in
+   * `order` (default text order), through the model's own decoder (decode.ts `fillSpans`), with
+   * the run's mask token. Changes no weight.
+   */
+  fill(spans: readonly Span[], order?: readonly number[]): FillReport {
+    const { params } = this.live();
+    // The decoder reads only idOf and tokenOf of its tokenizer, which every PretrainTokenizer has.
+    const m: GlmModel = {
+      config: this.info.config,
+      params,
+      tokenizer: this.tok as unknown as GlmTokenizer,
+    };
+    const r = fillSpans(m, [...this.info.tokens], [...spans], {
+      objective: this.objective.objective,
+      order: order ? [...order] : undefined,
+      temperature: 0,
+    });
+    return { spans: r.construction.spans, order: r.order, fills: r.fills, step: this.steps };
   }
 
   /** Frees every tensor (the weights and Adam's moments). Safe to call twice. */
@@ -292,5 +426,77 @@ export class Pretrainer {
     for (const p of Object.values(this.params)) p.dispose();
     this.params = null;
     this.opt = null;
+  }
+}
+
+/**
+ * GLM and, with `ablations`, the paper's two ablations trained side by side: the same seed (the
+ * same initial weights and the same draws), one batch of draws a step from GLM's generator shared
+ * by every model. A step trains the models one after the other; it is one step of the run (a
+ * pause takes effect after it, never between two of its models).
+ */
+export class PretrainRun {
+  readonly info: TrainerInfo;
+  /** GLM first, then the ablations. */
+  readonly trainers: readonly Pretrainer[];
+  private readonly now: () => number;
+  private readonly times: number[] = [];
+
+  constructor(o: TrainerOptions) {
+    const variants: Variant[] = o.ablations ? [...VARIANTS] : ['glm'];
+    const trainers: Pretrainer[] = [];
+    try {
+      for (const variant of variants) trainers.push(new Pretrainer({ ...o, variant }));
+    } catch (e) {
+      for (const t of trainers) t.dispose();
+      throw e;
+    }
+    this.trainers = trainers;
+    this.now = o.now ?? (() => performance.now());
+    const main = trainers[0]!;
+    this.info = {
+      ...main.info,
+      variants,
+      heldoutStarts: trainers.map((t) => t.info.heldoutStart),
+    };
+  }
+
+  get main(): Pretrainer {
+    return this.trainers[0]!;
+  }
+
+  get step(): number {
+    return this.main.step;
+  }
+
+  /** One batch of draws, one Adam step of every model on it; GLM's report with every model's figures. */
+  next(): StepReport {
+    const t0 = this.now();
+    const draws = this.main.drawBatch();
+    const reports = this.trainers.map((t) => t.stepOn(draws));
+    const ms = this.now() - t0;
+    this.times.push(ms);
+    if (this.times.length > SPEED_WINDOW) this.times.shift();
+    const total = this.times.reduce((a, b) => a + b, 0);
+    return {
+      ...reports[0]!,
+      ms,
+      stepsPerSecond: total > 0 ? (1000 * this.times.length) / total : 0,
+      runs: reports.map((r) => r.runs[0]!),
+    };
+  }
+
+  /** GLM's weights. */
+  weights(): TrainedWeights {
+    return this.main.weights();
+  }
+
+  /** Fills blanks with GLM's model. */
+  fill(spans: readonly Span[], order?: readonly number[]): FillReport {
+    return this.main.fill(spans, order);
+  }
+
+  dispose(): void {
+    for (const t of this.trainers) t.dispose();
   }
 }

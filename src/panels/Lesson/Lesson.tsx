@@ -18,6 +18,7 @@ import { LESSON_STEPS, visibilityCell } from '../../lesson/steps';
 import { useDeferredDerivedInput } from '../../store/hooks';
 import { Segmented } from '../../app/ui/Segmented';
 import { ModelStepAction } from './ModelStepAction';
+import { PretrainStepAction } from './PretrainStepAction';
 import { useLessonStage } from './useLessonStage';
 import './lesson.css';
 
@@ -147,6 +148,7 @@ export function Lesson() {
           </aside>
         ))}
         {step.id === 'model' && <ModelStepAction />}
+        {step.id === 'pretrain' && <PretrainStepAction />}
         {panelMissing && <p className="lesson-missing">{t('lesson.noPanel')}</p>}
       </div>
       <div className="lesson-nav">

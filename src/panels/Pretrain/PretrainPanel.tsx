@@ -1,7 +1,9 @@
 /**
  * "Pre-train it yourself": GLM's objective training a tiny model live in the page. A Web Worker
  * trains a from-scratch GLM on the text of step 1 with batches the engine draws; the panel starts,
- * pauses, steps and resets it, and shows the loss curve, the run's figures and each step's draw.
+ * pauses, steps and resets it, and shows the loss curve (GLM's, or GLM's beside the paper's
+ * ablations), the run's figures and each step's draw; the model it trained fills blanks and is
+ * saved as model files, and the curves as SVG, PNG and CSV.
  */
 import { useId } from 'react';
 import { Panel } from '../../app/ui/Panel';
@@ -11,6 +13,7 @@ import { LossCurve } from './LossCurve';
 import { PretrainControls } from './PretrainControls';
 import { PretrainSettingsForm } from './PretrainSettingsForm';
 import { RunFigures } from './RunFigures';
+import { TrainedModel } from './TrainedModel';
 import { TrainingText } from './TrainingText';
 import './pretrain.css';
 
@@ -26,6 +29,7 @@ export function PretrainPanel() {
         <RunFigures />
         <LossCurve />
         <DrawView />
+        <TrainedModel />
         <section className="pt-section" aria-labelledby={paperId}>
           <h3 id={paperId}>{t('pretrain.paper.title')}</h3>
           <p className="pt-explain">{t('pretrain.paper.text')}</p>

@@ -1,4 +1,5 @@
-/** The run's settings: seed, objective, λ, masking ratio, batch size, learning rate, and the step budget. */
+/** The run's settings: seed, objective, λ, masking ratio, batch size, learning rate, the ablations, and the step budget. */
+import { useId } from 'react';
 import { NumberField } from '../../app/ui/NumberField';
 import { Segmented } from '../../app/ui/Segmented';
 import { useT } from '../../i18n';
@@ -14,6 +15,7 @@ const setObjective = (objective: PretrainObjective) => setPretrainSettings({ obj
 
 export function PretrainSettingsForm() {
   const t = useT();
+  const hintId = useId();
   const s = usePretrain((p) => p.settings);
   const budget = usePretrain((p) => p.budget);
   const status = usePretrain((p) => p.status);
@@ -78,6 +80,18 @@ export function PretrainSettingsForm() {
           step="any"
           onCommit={(learningRate) => setPretrainSettings({ learningRate })}
         />
+        <label className="pt-check">
+          <input
+            type="checkbox"
+            checked={s.ablations}
+            aria-describedby={hintId}
+            onChange={(e) => setPretrainSettings({ ablations: e.target.checked })}
+          />{' '}
+          {t('pretrain.ablations')}
+        </label>
+        <p className="field-hint pt-check-hint" id={hintId}>
+          {t('pretrain.ablationsHint')}
+        </p>
       </fieldset>
       <NumberField
         label={t('pretrain.budget')}
