@@ -17,7 +17,7 @@ import { forward } from '../../src/model/glm';
 import { load } from '../../src/model/weights';
 import { collate, DEFAULT_EXAMPLES, loadCorpus, makeExample, type Example } from './data';
 import { CLOZE_EN, CLOZE_ZH, COPY_WRITTEN, parseCloze } from './cloze-set';
-import { copyHeads, fills, heldoutCopyCases, makeUnigram as scriptUnigram, scoreBlank, scoreCloze, summarise, writtenCopyCase, type BlankScore, type CopyCase } from './probes';
+import { copyHeads, fills, heldoutCopyCases, isCjkToken, makeUnigram as scriptUnigram, scoreBlank, scoreCloze, summarise, writtenCopyCase, type BlankScore, type CopyCase } from './probes';
 
 /** Typed sentences whose fills go in the manifest and docs (the issue's table, the app's and lesson's texts). */
 export const FILL_TEXTS = [
@@ -137,6 +137,40 @@ async function main() {
       }
     });
   }
+  // Does the model read Part A? The same short-span examples with every Part A word replaced by
+  // [UNK] (specials, masks and all positions kept): the rise in Part B NLL is what context gives.
+  const unk = tok.idOf('[UNK]');
+  const keep = new Set(['[CLS]', '[EOS]', '[MASK]', '[gMASK]', '[sMASK]'].map((t) => tok.idOf(t)));
+  const zhShare = (e: Example) => e.ids.filter((id) => isCjkToken(tok.tokenOf(id))).length / e.ids.length;
+  const nllOf = (exs: Example[]) => {
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < exs.length; i += 16) {
+      const b = collate(exs.slice(i, i + 16));
+      const lp = tf.tidy(() => tf.logSoftmax(forward(model.params, model.config, b.input, { positions: b.positions }).logits!));
+      const data = lp.dataSync() as Float32Array;
+      lp.dispose();
+      b.targets.forEach((y, j) => {
+        sum -= data[j * V + y];
+        n++;
+      });
+    }
+    return sum / Math.max(1, n);
+  };
+  const gainOf = (exs: Example[]) => {
+    const blind = exs.map((e) => ({ ...e, ids: e.ids.map((id, t) => (t < e.sep && !keep.has(id) ? unk : id)) }));
+    const withContext = nllOf(exs);
+    const withoutContext = nllOf(blind);
+    return { examples: exs.length, withContext: +withContext.toFixed(4), withoutContext: +withoutContext.toFixed(4), gain: +(withoutContext - withContext).toFixed(4) };
+  };
+  const spanExamples = examples.filter((e) => e.objective === 'span');
+  const contextGain = {
+    description: 'short-span Part B NLL (nats per target) on the held-out examples as they are, and with every Part A word replaced by [UNK]; the difference is what reading the context is worth',
+    en: gainOf(spanExamples.filter((e) => zhShare(e) < 0.2)),
+    zh: gainOf(spanExamples.filter((e) => zhShare(e) >= 0.5)),
+  };
+  console.log(`context gain: ${JSON.stringify(contextGain.en)} ${JSON.stringify(contextGain.zh)}`);
+
   // Cloze, copy test, copy heads, fills (scripts/train/probes.ts), beside the span-word unigram.
   const u = scriptUnigram(uni.spanWords.counts, (i) => tok.tokenOf(i));
   const trainText = readFileSync(join(root, 'data/corpus/train.txt'), 'utf8').toLowerCase();
@@ -154,7 +188,22 @@ async function main() {
   const copy = { en: copyScore(copyCases.en), zh: copyScore(copyCases.zh), written: copyScore(copyCases.written) };
   const heads = copyHeads(model, [...copyCases.en, ...copyCases.zh]);
   const fillRows = fills(model, u, FILL_TEXTS);
+  // Tokenizer coverage: the common list, and [UNK] on held-out text (all of it, and its CJK characters).
+  const common = (JSON.parse(readFileSync(join(root, 'scripts/corpus/common-chars.json'), 'utf8')) as { chars: string }).chars;
+  const heldText = readFileSync(join(root, 'data/corpus/heldout.txt'), 'utf8');
+  const heldEnc = tok.encode(heldText.replace(/\n/g, ' '));
+  const cjkChars = [...heldText].filter((ch) => isCjkToken(ch));
+  const unkCjk = cjkChars.filter((ch) => tok.idOf(ch) === unk).length;
+  const tokenizer = {
+    vocabulary: tok.size,
+    cjkPieces: tok.vocab.filter((p) => isCjkToken(p)).length,
+    commonList: { characters: [...common].length, inVocabulary: [...common].filter((ch) => tok.idOf(ch) !== unk).length, list: 'scripts/corpus/common-chars.json' },
+    heldoutUnk: { tokens: heldEnc.ids.length, unk: heldEnc.ids.filter((i) => i === unk).length, cjkCharacters: cjkChars.length, cjkUnk: unkCjk, cjkUnkShare: +(unkCjk / Math.max(1, cjkChars.length)).toFixed(5) },
+  };
+  console.log(`tokenizer: ${JSON.stringify(tokenizer)}`);
   const probes = {
+    tokenizer,
+    contextGain,
     cloze: {
       description: 'scripts/train/cloze-set.ts: 40 English sentences and 20 Chinese lines of our own, one word / character blanked; top-k of the answer at the [S] row; unigram: the span-word unigram ranked within the same script',
       en: summarise(clozeEn),
