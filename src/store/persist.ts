@@ -4,7 +4,7 @@
  * fragment, a very long one only in storage (`link.ts`). Browser-only; call `startSync()` once.
  */
 import { tokensOf } from './derive';
-import { DEFAULT_CHOICES, type Choices, type FinetuneChoices } from './state';
+import { DEFAULT_CHOICES, LANG_DEFAULTS, type Choices, type FinetuneChoices } from './state';
 import { applyChoices, choicesOf, notify, store } from './store';
 import { formatLink, searchWithText } from './link';
 import { formatUrl, parseUrl } from './url';
@@ -87,6 +87,14 @@ export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | 
       return;
     }
     const { choices, dropped } = parseUrl(full, count);
+    // A link that names only the language (and theme), such as ?lang=zh, opens that language's
+    // opening view read by the model's tokenizer, or the user's own stored text in that language.
+    if (choices.lang && [...q.keys()].every((k) => k === 'lang' || k === 'theme') && !dropped.length) {
+      const own = stored && !Object.values(LANG_DEFAULTS).some((d) => d.text === stored.text) ? stored : null;
+      const look = { lang: choices.lang, ...(choices.theme ? { theme: choices.theme } : {}) };
+      applyChoices(own ? { ...own, ...look } : { ...(stored ?? {}), ...LANG_DEFAULTS[choices.lang], tokenizer: 'model', cls: true, layout: 'block', imported: null, ...look });
+      return;
+    }
     if (fragment && !fragment.ok) dropped.unshift({ key: 'url.textUnreadable' });
     // A link made for a text too long to travel: the text stayed in the browser that made it.
     if (q.get('long') === '1' && !q.has('text')) dropped.unshift({ key: 'url.textLocal' });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CHOICES, resetStore, setLang, setText, store } from '../../src/store';
+import { DEFAULT_CHOICES, loadInitial, resetStore, setLang, setText, store } from '../../src/store';
 import { tokensOf } from '../../src/store/derive';
 
 beforeEach(() => resetStore());
@@ -26,5 +26,25 @@ describe('switching the language', () => {
     setLang('zh');
     expect(store.getState().lang).toBe('zh');
     expect(store.getState().text).toBe('My own words stay.');
+  });
+});
+
+describe('a link that names only the language', () => {
+  const KEY = 'glm-infill-lab:choices';
+  const storageWith = (value: unknown) => ({ getItem: (k: string) => (k === KEY ? JSON.stringify(value) : null) });
+
+  it('?lang=zh opens the Chinese opening sentence with the model tokenizer', () => {
+    loadInitial('?lang=zh', null);
+    const s = store.getState();
+    expect(s.lang).toBe('zh');
+    expect(s.text).toBe('今天天气很好，我们一起去公园散步吧。');
+    expect(s.tokenizer).toBe('model');
+    expect(s.spans).toHaveLength(2);
+  });
+
+  it('keeps the user’s own stored text, in that language', () => {
+    loadInitial('?lang=zh', storageWith({ ...DEFAULT_CHOICES, text: 'my stored words', spans: [], order: [] }));
+    expect(store.getState().text).toBe('my stored words');
+    expect(store.getState().lang).toBe('zh');
   });
 });
