@@ -8,9 +8,12 @@
  * Objectives: short spans ('span', ratio 0.3) or document-level [gMASK] ('document'), mixed.
  */
 import { readFileSync } from 'node:fs';
-import { construct, sampleSpans, type Objective, type Rng } from '../../src/glm';
+import { sampleSpans, type Objective, type Rng } from '../../src/glm';
 import type { GlmTokenizer } from '../../src/model/tokenizer';
-import type { GlmInput } from '../../src/model/glm';
+import { collate, exampleOf, type Batch, type Example } from '../../src/model/pretrain/examples';
+
+// One construction and one collation for both trainers (and the page's pre-training panel).
+export { collate, type Batch, type Example };
 
 /** A tokenized corpus: per document its sentences as id arrays. */
 export interface Corpus {
@@ -53,16 +56,6 @@ export interface ExampleOptions {
 
 export const DEFAULT_EXAMPLES: ExampleOptions = { maxLen: 128, docProb: 0.5, spanRatio: 0.3, minRatio: 0.25, singleSentenceProb: 0.25 };
 
-/** One constructed example as ids. */
-export interface Example {
-  objective: Objective;
-  ids: number[];
-  targets: number[];
-  lossMask: number[];
-  positionIds: number[];
-  blockPositionIds: number[];
-  sep: number;
-}
 
 /** Cuts a text (piece ids) of varying length from the corpus. */
 function drawText(c: Corpus, rng: Rng, maxPieces: number, o: ExampleOptions): number[] {
@@ -93,52 +86,11 @@ export function makeExample(c: Corpus, tok: GlmTokenizer, rng: Rng, o: ExampleOp
       rng,
     );
     if (!sample.ok || sample.spans.length === 0) continue;
-    const b = construct(tokens, sample.spans, { objective, order: sample.order, layout: sample.layout });
-    if (b.tokens.length > o.maxLen) {
+    const example = exampleOf(tokens, tok, { objective, spans: sample.spans, order: sample.order, layout: sample.layout });
+    if (example.ids.length > o.maxLen) {
       if (attempt > 20) throw new Error('cannot fit an example');
       continue;
     }
-    return {
-      objective,
-      ids: b.tokens.map((t) => tok.idOf(t)),
-      targets: b.targets.map((t) => tok.idOf(t)),
-      lossMask: b.lossMask,
-      positionIds: b.positionIds,
-      blockPositionIds: b.blockPositionIds,
-      sep: b.sep,
-    };
+    return example;
   }
-}
-
-/** A padded batch plus the flat loss positions and their targets. */
-export interface Batch {
-  input: GlmInput;
-  positions: number[];
-  targets: number[];
-  /** Objective of each loss position's example. */
-  objectives: Objective[];
-}
-
-export function collate(examples: Example[], multiple = 8): Batch {
-  const T = Math.ceil(Math.max(...examples.map((e) => e.ids.length)) / multiple) * multiple;
-  const pad = (a: number[]) => [...a, ...new Array(T - a.length).fill(0)];
-  const input: GlmInput = {
-    ids: examples.map((e) => pad(e.ids)),
-    positionIds: examples.map((e) => pad(e.positionIds)),
-    blockPositionIds: examples.map((e) => pad(e.blockPositionIds)),
-    sep: examples.map((e) => e.sep),
-  };
-  const positions: number[] = [];
-  const targets: number[] = [];
-  const objectives: Objective[] = [];
-  examples.forEach((e, b) =>
-    e.lossMask.forEach((m, t) => {
-      if (m) {
-        positions.push(b * T + t);
-        targets.push(e.targets[t]);
-        objectives.push(e.objective);
-      }
-    }),
-  );
-  return { input, positions, targets, objectives };
 }
