@@ -24,6 +24,7 @@ import type {
 import { DEFAULT_BACKENDS } from './worker-protocol';
 import { errorInfo, ModelError } from './errors';
 import { modelCard } from './card';
+import { yieldToEvents } from './yield';
 
 export interface ServerEnv {
   /** Sends a reply (with transferable buffers, if any). */
@@ -37,18 +38,6 @@ export interface ServerEnv {
   loadModel?: typeof load;
 }
 
-/** Lets pending messages (a cancel) in between two decoding steps, without timer clamping. */
-function yieldToEvents(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
-  return new Promise((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      r();
-    };
-    ch.port2.postMessage(null);
-  });
-}
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** A request the page built wrongly: a bug, reported with the English detail. */

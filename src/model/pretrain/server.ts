@@ -14,6 +14,7 @@ import { PretrainError, pretrainErrorInfo } from './errors';
 import { modelFiles } from './model-file';
 import type { PretrainReply, PretrainRequest, RunSetup, RunStatus } from './protocol';
 import { PretrainRun, type PretrainTokenizer } from './trainer';
+import { yieldToEvents } from '../yield';
 
 export interface PretrainServerEnv {
   post(reply: PretrainReply): void;
@@ -33,18 +34,6 @@ export interface PretrainServer {
   idle(): Promise<void>;
 }
 
-/** Lets pending messages (a pause) in between two steps, without timer clamping. */
-function yieldToEvents(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
-  return new Promise((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      r();
-    };
-    ch.port2.postMessage(null);
-  });
-}
 
 export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
   const getTokenizer = env.loadTokenizer ?? ((url: string) => loadTokenizer(url));
