@@ -73,12 +73,8 @@ export interface PretrainState {
 export const DEFAULT_BUDGET = 300;
 export const BUDGET_LIMITS = [1, 5000] as const;
 
-const initial = (): PretrainState => ({
-  status: 'idle',
-  preparing: false,
-  settings: DEFAULT_PRETRAIN,
-  budget: DEFAULT_BUDGET,
-  text: null,
+/** What a run leaves behind, cleared when a new one begins (and at the start). */
+const NO_RUN = {
   info: null,
   train: [],
   heldout: [],
@@ -91,6 +87,15 @@ const initial = (): PretrainState => ({
   fill: null,
   fillPending: false,
   fillError: null,
+} satisfies Partial<PretrainState>;
+
+const initial = (): PretrainState => ({
+  status: 'idle',
+  preparing: false,
+  settings: DEFAULT_PRETRAIN,
+  budget: DEFAULT_BUDGET,
+  text: null,
+  ...NO_RUN,
 });
 
 export const pretrainStore = createStore<PretrainState>(initial);
@@ -222,22 +227,7 @@ function begin(text: string): PretrainClient | null {
     return null;
   }
   if (get().status !== 'idle') c.reset();
-  set({
-    text,
-    preparing: true,
-    info: null,
-    train: [],
-    heldout: [],
-    last: null,
-    tensors: null,
-    error: null,
-    ablations: [],
-    files: null,
-    filesPending: false,
-    fill: null,
-    fillPending: false,
-    fillError: null,
-  });
+  set({ ...NO_RUN, text, preparing: true });
   return c;
 }
 
