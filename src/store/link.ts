@@ -4,11 +4,13 @@
  * encoding): the fragment never reaches the server, so no server refuses the link for its size,
  * and compression keeps it a few KB. A text too long even for that stays in this browser's
  * storage only: the link says so (`long=1`), Reload still finds it, and Copy link offers the JSON
- * file instead.
+ * file instead. A text with a broken percent-escape or bytes that are not UTF-8 is not read; the
+ * message names the escape and where it is (`percentProblem`, url.ts).
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { Msg } from '../i18n/msg';
 import type { Choices } from './state';
-import { formatUrl } from './url';
+import { formatUrl, percentMsg, percentProblem, type PercentProblem } from './url';
 
 /** Longest query (characters) that keeps the text in it. */
 export const QUERY_LIMIT = 2000;
@@ -35,16 +37,29 @@ export function formatLink(c: Choices): Link {
   return { search: q.toString(), hash: '', text: 'storage' };
 }
 
-export type FragmentText = { ok: true; text: string } | { ok: false; reason: 'unreadable' } | null;
+export type FragmentText =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'unreadable' }
+  /** A broken percent-escape or bytes that are not UTF-8 in the fragment's text (`#text=%E0%A4%A`). */
+  | { ok: false; reason: 'byte'; problem: PercentProblem }
+  | null;
 
 /** The text a link's fragment carries (null when it carries none). */
 export function textFromHash(hash: string): FragmentText {
   const h = hash.replace(/^#/, '');
   const m = /(?:^|&)text=([^&]*)/.exec(h);
   if (!m) return null;
+  let raw = m[1]!;
+  // lz-string's URI-safe alphabet has no `%`; one that came through a tool which escapes `+` or `$`
+  // is decoded first, and one that does not decode is named.
+  if (raw.includes('%')) {
+    const problem = percentProblem(raw);
+    if (problem) return { ok: false, reason: 'byte', problem };
+    raw = decodeURIComponent(raw);
+  }
   let text: string | null = null;
   try {
-    text = decompressFromEncodedURIComponent(m[1]!);
+    text = decompressFromEncodedURIComponent(raw);
   } catch {
     text = null;
   }
@@ -52,11 +67,24 @@ export function textFromHash(hash: string): FragmentText {
   return text ? { ok: true, text } : { ok: false, reason: 'unreadable' };
 }
 
-/** The query a link stands for, with the fragment's text put back into it. */
+/** What to tell the user about a fragment whose text could not be read. */
+export function fragmentMsg(fragment: FragmentText): Msg | null {
+  if (!fragment || fragment.ok) return null;
+  if (fragment.reason === 'byte') return percentMsg('#text=', fragment.problem);
+  return { key: 'url.textUnreadable' };
+}
+
+/**
+ * The query a link stands for, with the fragment's text put back into it. The query's other
+ * parameters stay as they were written (still encoded), so parseUrl can name a broken one.
+ */
 export function searchWithText(search: string, hash: string): { search: string; fragment: FragmentText } {
   const fragment = textFromHash(hash);
   if (!fragment?.ok) return { search, fragment };
-  const q = new URLSearchParams(search);
-  q.set('text', fragment.text);
-  return { search: q.toString(), fragment };
+  const rest = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => pair !== '' && pair !== 'text' && !pair.startsWith('text='));
+  // (URLSearchParams, not encodeURIComponent: a lone surrogate becomes U+FFFD instead of throwing.)
+  return { search: [...rest, new URLSearchParams({ text: fragment.text }).toString()].join('&'), fragment };
 }

@@ -6,7 +6,8 @@
 import { tokensOf } from './derive';
 import { DEFAULT_CHOICES, LANG_DEFAULTS, type Choices, type FinetuneChoices } from './state';
 import { applyChoices, choicesOf, notify, store } from './store';
-import { formatLink, searchWithText } from './link';
+import type { Msg } from '../i18n/msg';
+import { formatLink, fragmentMsg, searchWithText } from './link';
 import { formatUrl, parseUrl } from './url';
 
 const STORAGE_KEY = 'glm-infill-lab:choices';
@@ -71,6 +72,16 @@ function sameView(search: URLSearchParams, stored: Partial<Choices>): boolean {
   return URL_KEYS.every((k) => search.get(k) === mine.get(k));
 }
 
+/** A byte that does not decode is an error (it stays until dismissed); other dropped parts warn. */
+function severity(dropped: Msg[]): 'error' | 'warning' {
+  return dropped.some((m) => m.key === 'url.badByte' || m.key === 'url.badEscape') ? 'error' : 'warning';
+}
+
+/** True when `m` says the link's text (`?text=`, `&text=`, `#text=`) was left out. */
+function textDropped(m: Msg): boolean {
+  return (m.key === 'url.badByte' || m.key === 'url.badEscape') && String(m.vars?.where ?? '').endsWith('text=');
+}
+
 /**
  * Loads the view from the URL if it names one, else from storage; reports what was dropped.
  * Storage also holds what links do not carry: the sampler settings and the fine-tuning panel's
@@ -81,7 +92,7 @@ export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | 
   const { search: full, fragment } = searchWithText(search, hash);
   const q = new URLSearchParams(full);
   const stored = storage ? readStored(storage) : null;
-  if (URL_KEYS.some((k) => q.has(k))) {
+  if (URL_KEYS.some((k) => q.has(k)) || fragmentMsg(fragment)) {
     if (stored && sameView(q, stored)) {
       applyChoices(stored);
       return;
@@ -95,14 +106,21 @@ export function loadInitial(search: string, storage: Pick<Storage, 'getItem'> | 
       applyChoices(own ? { ...own, ...look } : { ...(stored ?? {}), ...LANG_DEFAULTS[choices.lang], tokenizer: 'model', cls: true, layout: 'block', imported: null, ...look });
       return;
     }
-    if (fragment && !fragment.ok) dropped.unshift({ key: 'url.textUnreadable' });
+    const fm = fragmentMsg(fragment);
+    if (fm) dropped.unshift(fm);
     // A link made for a text too long to travel: the text stayed in the browser that made it.
     if (q.get('long') === '1' && !q.has('text')) dropped.unshift({ key: 'url.textLocal' });
     const personal: Partial<Choices> = {};
+    // The link's text could not be read: the user's own stored text stays on screen, not the default.
+    if (choices.text === undefined && stored?.text !== undefined && (fm || dropped.some(textDropped))) {
+      personal.text = stored.text;
+      if (stored.spans) personal.spans = stored.spans;
+      if (stored.order) personal.order = stored.order;
+    }
     if (stored?.sampler) personal.sampler = stored.sampler;
     if (stored?.finetune) personal.finetune = stored.finetune;
     applyChoices({ ...choices, ...personal });
-    if (dropped.length) notify('warning', { key: 'notice.linkDropped', vars: { parts: dropped } });
+    if (dropped.length) notify(severity(dropped), { key: 'notice.linkDropped', vars: { parts: dropped } });
     return;
   }
   if (stored) applyChoices(stored);
@@ -165,7 +183,7 @@ export function startSync(win: Window = window): () => void {
     // what the user set there.
     const { sampler, finetune } = store.getState();
     applyChoices({ ...DEFAULT_CHOICES, sampler, finetune, ...choices });
-    if (dropped.length) notify('warning', { key: 'notice.linkDropped', vars: { parts: dropped } });
+    if (dropped.length) notify(severity(dropped), { key: 'notice.linkDropped', vars: { parts: dropped } });
   };
   win.addEventListener('popstate', onPop);
   const onUnload = () => write();

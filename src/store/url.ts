@@ -1,7 +1,9 @@
 /**
  * The whole view as a URL query: text, spans (`2-3,4-6`, end exclusive), order (`1,0`),
  * objective, seed, cls (1/0), base (0/1), plus lang, theme, layout when not default.
- * Parsing keeps what it can and says what it dropped; it never throws.
+ * Parsing keeps what it can and says what it dropped; it never throws. A value with a broken
+ * percent-escape or bytes that are not UTF-8 (`?text=%FF`) is left out, and the message names the
+ * escape and where it is, rather than reading it as U+FFFD replacement characters.
  */
 import { orderIssue, parseBase, spanProblem, type Objective, type Span } from '../glm';
 import { engineMsg } from '../i18n/engine';
@@ -16,6 +18,88 @@ export interface ParsedUrl {
 }
 
 const OBJECTIVES: Objective[] = ['span', 'sentence', 'document'];
+
+/** What is wrong in a percent-encoded value: a broken escape or bytes that are not UTF-8. */
+export interface PercentProblem {
+  kind: 'escape' | 'byte';
+  /** The offending text as it is in the link: `%A`, `%FF`, `%E4%B8`. */
+  escape: string;
+  /** Where it starts: the character (from 1) of the value. */
+  at: number;
+}
+
+const HEX2 = /^%[0-9A-Fa-f]{2}/;
+
+/** The UTF-8 continuation bytes allowed right after `lead`, or null when `lead` starts no character. */
+function afterLead(lead: number): { count: number; lo: number; hi: number } | null {
+  if (lead < 0x80) return { count: 0, lo: 0, hi: 0 };
+  if (lead >= 0xc2 && lead <= 0xdf) return { count: 1, lo: 0x80, hi: 0xbf };
+  if (lead === 0xe0) return { count: 2, lo: 0xa0, hi: 0xbf }; // no overlong forms
+  if (lead === 0xed) return { count: 2, lo: 0x80, hi: 0x9f }; // no surrogates
+  if (lead >= 0xe1 && lead <= 0xef) return { count: 2, lo: 0x80, hi: 0xbf };
+  if (lead === 0xf0) return { count: 3, lo: 0x90, hi: 0xbf };
+  if (lead >= 0xf1 && lead <= 0xf3) return { count: 3, lo: 0x80, hi: 0xbf };
+  if (lead === 0xf4) return { count: 3, lo: 0x80, hi: 0x8f }; // nothing above U+10FFFF
+  return null; // a continuation byte, C0, C1, F5–FF
+}
+
+/**
+ * The first broken percent-escape (`%` not followed by two hex digits) or byte sequence that is
+ * not UTF-8 in a raw (still encoded) value, or null when it decodes cleanly.
+ */
+export function percentProblem(raw: string): PercentProblem | null {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '%') continue;
+    if (!HEX2.test(raw.slice(i, i + 3))) return { kind: 'escape', escape: raw.slice(i, i + 3), at: i + 1 };
+    const lead = parseInt(raw.slice(i + 1, i + 3), 16);
+    const want = afterLead(lead);
+    if (!want) return { kind: 'byte', escape: raw.slice(i, i + 3), at: i + 1 };
+    let j = i + 3;
+    for (let n = 0; n < want.count; n++, j += 3) {
+      if (raw[j] === '%' && !HEX2.test(raw.slice(j, j + 3))) return { kind: 'escape', escape: raw.slice(j, j + 3), at: j + 1 };
+      const b = raw[j] === '%' ? parseInt(raw.slice(j + 1, j + 3), 16) : -1;
+      const [lo, hi] = n === 0 ? [want.lo, want.hi] : [0x80, 0xbf];
+      // Cut short (another character, or the end) or a byte out of range: the sequence so far.
+      if (b < lo || b > hi) return { kind: 'byte', escape: raw.slice(i, b < 0 ? j : j + 3), at: i + 1 };
+    }
+    i = j - 1;
+  }
+  return null;
+}
+
+/** The message for a value after `where` (`?text=`, `#text=`) with `problem`. */
+export function percentMsg(where: string, problem: PercentProblem): Msg {
+  return {
+    key: problem.kind === 'escape' ? 'url.badEscape' : 'url.badByte',
+    vars: { where, escape: problem.escape, at: problem.at },
+  };
+}
+
+/**
+ * The query as URLSearchParams, leaving out each parameter whose name or value does not decode
+ * (a message for each in `dropped`).
+ */
+function readableParams(search: string, dropped: Msg[]): URLSearchParams {
+  const q = new URLSearchParams();
+  const pairs = search.replace(/^\?/, '').split('&');
+  for (const [index, pair] of pairs.entries()) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    const nameProblem = percentProblem(rawName);
+    const name = nameProblem ? rawName : new URLSearchParams(`${rawName}=`).keys().next().value ?? rawName;
+    const problem = nameProblem ?? percentProblem(rawValue);
+    if (problem) {
+      // Where the broken part follows: the `?` or `&` before a name, `?name=` or `&name=` before a value.
+      const sep = index === 0 ? '?' : '&';
+      dropped.push(percentMsg(nameProblem ? sep : `${sep}${name}=`, problem));
+      continue;
+    }
+    for (const [k, v] of new URLSearchParams(pair)) q.append(k, v);
+  }
+  return q;
+}
 
 /** Parses `2-3,4-6` into spans, or why not. */
 export function parseSpanList(value: string): Span[] | Msg {
@@ -38,9 +122,9 @@ export function formatSpanList(spans: readonly Span[]): string {
  * so that out-of-range spans can be dropped; it is called with the parsed text and cls.
  */
 export function parseUrl(search: string, tokenCount: (text: string, cls: boolean, tokenizer: TokenizerName) => number): ParsedUrl {
-  const q = new URLSearchParams(search);
   const choices: Partial<Choices> = {};
   const dropped: Msg[] = [];
+  const q = readableParams(search, dropped);
 
   const text = q.get('text');
   if (text !== null) choices.text = text;

@@ -1,7 +1,7 @@
 /**
  * A lesson step as the app shows it, for the gallery: the panel the step brings forward and the
- * Lesson region docked under it. The loader puts the store on the paper's example and the lesson
- * on a step, so each story is one seeded, named state.
+ * Lesson region beside or under it (by the window's width). The loader puts the store on the
+ * paper's example and the lesson on a step, so each story is one seeded, named state.
  */
 import { goToStep, resetLesson, startLesson, setPresenter } from '../../src/lesson/lessonStore';
 import { LESSON_STEPS, type LessonPanel } from '../../src/lesson/steps';

@@ -53,7 +53,9 @@ describe('formatLink', () => {
   it('reads a damaged fragment as unreadable, not as text', () => {
     expect(textFromHash('')).toBeNull();
     expect(textFromHash('#other=1')).toBeNull();
-    expect(textFromHash('#text=%%%not-lz')).toEqual({ ok: false, reason: 'unreadable' });
+    expect(textFromHash('#text=not-lz')).toEqual({ ok: false, reason: 'unreadable' });
+    // A broken escape is named instead (test/store/link-bytes.test.ts).
+    expect(textFromHash('#text=%%%not-lz')).toEqual({ ok: false, reason: 'byte', problem: { kind: 'escape', escape: '%%%', at: 1 } });
   });
 });
 

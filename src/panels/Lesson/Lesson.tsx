@@ -2,8 +2,12 @@
  * The guided lesson's region: "Step k of n", the step's explanation and the questions people get
  * wrong there, Previous/Next, the presenter view and the way out. ← → and Space move, Escape
  * leaves (the user's own text comes back). Renders nothing while no lesson runs.
+ *
+ * On a wide window it is a column docked beside the panels (they reflow narrower); on a narrow one
+ * a bottom sheet, at most 35% of the window high, whose notes fold away (the Notes button).
+ * Either way its text never clips: the lesson scrolls as a whole when its notes are long.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import {
   endLesson,
@@ -19,7 +23,7 @@ import { useDeferredDerivedInput } from '../../store/hooks';
 import { Segmented } from '../../app/ui/Segmented';
 import { ModelStepAction } from './ModelStepAction';
 import { PretrainStepAction } from './PretrainStepAction';
-import { useLessonStage } from './useLessonStage';
+import { useLessonLayout, useLessonStage } from './useLessonStage';
 import './lesson.css';
 
 /** Keys typed into these keep their own meaning (text fields, the mask grid, the span picker…). */
@@ -44,8 +48,14 @@ export function Lesson() {
   const step = active ? LESSON_STEPS[index]! : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnTo = useRef<Element | null>(null);
+  const regionRef = useRef<HTMLElement>(null);
+  const bodyId = useId();
+  const layout = useLessonLayout();
+  const [folded, setFolded] = useState(false);
+  const collapsed = layout === 'sheet' && folded;
 
-  useLessonStage(step, presenter, c);
+  useLessonStage(step, presenter, c, layout, regionRef, collapsed);
+  useSheetHeight(regionRef, active && layout === 'sheet');
 
   // Focus the lesson when it starts; give focus back when it ends.
   useEffect(() => {
@@ -92,13 +102,36 @@ export function Lesson() {
   };
 
   return (
-    <section className="lesson" role="region" aria-labelledby={titleId} data-step={step.id}>
+    <section
+      className="lesson"
+      role="region"
+      aria-labelledby={titleId}
+      data-step={step.id}
+      data-layout={layout}
+      data-collapsed={collapsed ? '1' : undefined}
+      ref={regionRef}
+    >
       <div className="lesson-head">
         <h2 className="lesson-title" tabIndex={-1} ref={headingRef}>
           <span id={titleId}>{t('lesson.region')}</span>
           <span className="lesson-count">{t('lesson.stepOf', { k, n })}</span>
         </h2>
         <div className="lesson-tools">
+          {layout === 'sheet' && (
+            <button
+              type="button"
+              className="button button-small lesson-fold"
+              aria-expanded={!collapsed}
+              aria-controls={bodyId}
+              title={t('lesson.foldHint')}
+              onClick={() => setFolded(!folded)}
+            >
+              <span aria-hidden="true" className="lesson-fold-mark">
+                {collapsed ? '▴' : '▾'}
+              </span>{' '}
+              {t('lesson.fold')}
+            </button>
+          )}
           <button
             type="button"
             className="button button-small"
@@ -113,12 +146,12 @@ export function Lesson() {
           </button>
         </div>
       </div>
-      <ol className="lesson-progress" aria-hidden="true">
+      <ol className="lesson-progress" aria-hidden="true" hidden={collapsed}>
         {LESSON_STEPS.map((s, i) => (
           <li key={s.id} className={i === index ? 'is-current' : i < index ? 'is-done' : undefined} />
         ))}
       </ol>
-      <div className="lesson-body">
+      <div className="lesson-body" id={bodyId} hidden={collapsed}>
         <h3 className="lesson-step-title">{t(step.title)}</h3>
         {step.id === 'text' && (
           <Segmented<LessonSource>
@@ -165,4 +198,25 @@ export function Lesson() {
       </p>
     </section>
   );
+}
+
+/**
+ * While the lesson is a bottom sheet, keeps its height in `--lesson-sheet-h` on <html>: the page
+ * leaves that much room under the last panel and scrolls targets into the part above the sheet
+ * (`scroll-padding-bottom`, lesson.css).
+ */
+function useSheetHeight(ref: { current: HTMLElement | null }, on: boolean): void {
+  useEffect(() => {
+    const el = ref.current;
+    const root = document.documentElement;
+    if (!on || !el) return;
+    const put = () => root.style.setProperty('--lesson-sheet-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    put();
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(put) : null;
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      root.style.removeProperty('--lesson-sheet-h');
+    };
+  }, [ref, on]);
 }
