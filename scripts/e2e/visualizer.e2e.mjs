@@ -192,9 +192,9 @@ test('visualizer: export saves the batch as the CLI constructs it, and pictures'
   assert.equal(svg.name, 'glm-positions.svg');
   assert.match(svg.body.toString('utf8'), /^<svg /);
 
-  const fig = await exportItem(page, 'Figure 2 (SVG)');
+  const fig = await exportItem(page, 'Figure 2 (portrait, SVG)');
   assert.match(fig.body.toString('utf8'), /^<svg [^>]*width="\d+"/);
-  const png = await exportItem(page, 'Figure 2 (PNG)');
+  const png = await exportItem(page, 'Figure 2 (portrait, PNG)');
   assert.equal(png.body.subarray(1, 4).toString('latin1'), 'PNG');
   const pngWidth = png.body.readUInt32BE(16);
   const svgWidth = Number(/width="(\d+)"/.exec(fig.body.toString('utf8'))[1]);
@@ -217,6 +217,49 @@ test('visualizer: export saves the batch as the CLI constructs it, and pictures'
   await dialog.waitFor({ state: 'detached' });
 }, { timeout: 180_000 }); // the CLI and PNG encoding are slow on a loaded machine
 
+/** The colour of pixel (x, y) of a PNG, read back in the page: [r, g, b]. */
+async function pixel(page, png, x, y) {
+  return page.evaluate(
+    async ({ b64, x, y }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)];
+    },
+    { b64: png.toString('base64'), x, y },
+  );
+}
+
+test('visualizer: slide-ready exports: a light 16:9 Figure 2 in the dark theme, panels without controls, a small mask', async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl + PAPER}&theme=dark`);
+  await until(() => tableRow(page, 'Position'), PAPER_POSITIONS);
+  const slide = await exportItem(page, 'Figure 2 (16:9 slide, PNG)');
+  assert.equal(slide.name, 'glm-figure2-slide.png');
+  assert.deepEqual([slide.body.readUInt32BE(16), slide.body.readUInt32BE(20)], [1920, 1080]);
+  assert.deepEqual(await pixel(page, slide.body, 4, 4), [255, 255, 255], 'the slide is light in the dark theme');
+
+  const mask = await exportItem(page, 'SVG: Attention mask');
+  const maskSvg = mask.body.toString('utf8');
+  assert.ok(mask.body.length < 100_000, `the mask SVG is ${mask.body.length} bytes`);
+  assert.equal(maskSvg.match(/<rect class="[vmf]"/g)?.length, 100, 'one rect per cell');
+  const maskPng = await exportItem(page, 'PNG: Attention mask');
+  const maskWidth = maskPng.body.readUInt32BE(16);
+  assert.equal(maskWidth, 2 * Number(/width="(\d+)"/.exec(maskSvg)[1]), 'the PNG is the SVG at 2×');
+  assert.ok(maskWidth < 1400, `the mask PNG is ${maskWidth} px wide: as wide as the mask, not the page`);
+
+  const positions = await exportItem(page, 'SVG: 2D positions');
+  const text = positions.body.toString('utf8');
+  assert.ok(positions.body.length < 100_000, `the positions SVG is ${positions.body.length} bytes`);
+  assert.ok(!text.includes('1-based (paper)'), 'the numbering toggle is left out');
+  assert.ok(!/<(button|input)\b/.test(text), 'no controls');
+  assert.ok(text.includes('Block position'), 'the table is there');
+}, { timeout: 180_000 });
+
 test('visualizer: the Export menu works from the keyboard and copies the link', async ({ page, baseUrl }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   await page.goto(baseUrl + PAPER);
@@ -226,7 +269,7 @@ test('visualizer: the Export menu works from the keyboard and copies the link', 
   const focused = () => page.evaluate(() => document.activeElement?.textContent);
   assert.equal(await focused(), 'Copy link');
   await page.keyboard.press('ArrowDown'); // wraps to the first
-  assert.match(await focused(), /^PNG: /);
+  assert.equal(await focused(), 'Figure 2 (16:9 slide, PNG)');
   await page.keyboard.press('Escape');
   assert.equal(await page.getByRole('menu').count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-haspopup')), 'menu');

@@ -12,6 +12,43 @@ export function monoWidth(s: string, size: number): number {
   return units * size * 0.6;
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Punctuation that never starts a line (it stays with the character before it). */
+const CLOSING = /^[)\]}）】」』〉》，。、；：！？,.;:!?…%]/;
+
+/**
+ * Breaks `text` into lines no wider than `width` by `measure`: at spaces, and between the
+ * characters of CJK text (never before closing punctuation). Spacing is kept as written. A word
+ * wider than `width` gets a line of its own.
+ */
+export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
+  // Pieces: runs of non-space, non-wide characters, or one wide character; each with whether
+  // a space came before it.
+  const pieces: { text: string; space: boolean }[] = [];
+  let space = false;
+  for (const m of text.matchAll(new RegExp(`\\s+|${WIDE.source}|[^\\s${WIDE.source.slice(1, -1)}]+`, 'g'))) {
+    if (/^\s+$/.test(m[0])) space = pieces.length > 0;
+    else {
+      // Closing punctuation sticks to the piece before it.
+      if (!space && pieces.length && CLOSING.test(m[0])) pieces[pieces.length - 1]!.text += m[0];
+      else pieces.push({ text: m[0], space });
+      space = false;
+    }
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const p of pieces) {
+    const joined = line ? line + (p.space ? ' ' : '') + p.text : p.text;
+    if (line && measure(joined) > width) {
+      lines.push(line);
+      line = p.text;
+    } else line = joined;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Cuts `s` to at most `max` characters with an ellipsis. */
 export function clip(s: string, max: number): string {
   const chars = [...s];

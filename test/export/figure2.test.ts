@@ -98,3 +98,56 @@ describe('batchJson', () => {
     });
   });
 });
+
+describe('figure2Svg layouts', () => {
+  const slide = figure2Svg({ c: paper, texts, base: 0, palette: FIGURE2_LIGHT, labels: LABELS, layout: 'slide' });
+  /** The placed parts: `<g transform="translate(x y) scale(s)">`. */
+  const placed = (svg: string) =>
+    [...svg.matchAll(/<g transform="translate\(([\d.-]+) ([\d.-]+)\) scale\(([\d.]+)\)">/g)].map((m) => m.slice(1).map(Number));
+
+  it('lays a 16:9 slide out at 1920 × 1080', () => {
+    expect(svgSize(slide)).toEqual({ width: 1920, height: 1080 });
+    expect(slide).toContain('viewBox="0 0 1920 1080"');
+    const { width, height } = svgSize(slide);
+    expect(width * 9).toBe(height * 16);
+  });
+
+  it('puts (a)–(c) beside (d), scaled up alike, inside the slide', () => {
+    const parts = placed(slide);
+    expect(parts).toHaveLength(2);
+    const [[lx, ly, ls], [dx, dy, ds]] = parts as [number[], number[]];
+    expect(ls).toBe(ds);
+    expect(ls).toBeGreaterThan(1.2); // the paper's example is drawn larger than in portrait
+    expect(dx).toBeGreaterThan(lx + 400 * ls); // (d) sits to the right of the text column
+    for (const v of [lx, ly, dx, dy]) expect(v).toBeGreaterThanOrEqual(0);
+    const t = textsOf(slide);
+    expect(t.indexOf('(a) text')).toBeLessThan(t.indexOf('(d) mask'));
+  });
+
+  it('keeps a long text on the same slide', () => {
+    const long = wordTokenizer.tokenize(Array.from({ length: 200 }, (_, i) => `w${i}`).join(' ')).map((t) => t.text);
+    const c = construct(long, [{ start: 10, end: 20 }, { start: 100, end: 110 }], { order: [1, 0] });
+    const svg = figure2Svg({ c, texts: long, base: 0, palette: FIGURE2_LIGHT, labels: LABELS, layout: 'slide' });
+    expect(svgSize(svg)).toEqual({ width: 1920, height: 1080 });
+    const [[, , s]] = placed(svg) as [number[]];
+    expect(s).toBeLessThan(1); // shrunk to fit
+  });
+
+  it('is portrait by default: taller than wide, at its own size', () => {
+    const portrait = figure2Svg({ c: paper, texts, base: 0, palette: FIGURE2_LIGHT, labels: LABELS });
+    const { width, height } = svgSize(portrait);
+    expect(height).toBeGreaterThan(width);
+    expect(placed(portrait)).toHaveLength(0); // not scaled
+    expect(figure2Svg({ c: paper, texts, base: 0, palette: FIGURE2_LIGHT, labels: LABELS, layout: 'portrait' })).toBe(portrait);
+  });
+
+  it('starts Part B on a band of its own when (c) must wrap', () => {
+    const narrow = figure2Svg({ c: paper, texts, base: 0, palette: FIGURE2_LIGHT, labels: LABELS, maxWidth: 420 });
+    const t = textsOf(narrow);
+    const c = t.slice(t.indexOf('(c) input'), t.indexOf('(d) mask'));
+    // Each band starts with its four row names; the second band's first token is Part B's [S].
+    const bands = c.flatMap((s, i) => (s === 'Token' ? [i] : []));
+    expect(bands.length).toBeGreaterThanOrEqual(2);
+    expect(c[bands[1]! + 4]).toBe('[S]');
+  });
+});

@@ -53,24 +53,26 @@ describe('ExportMenu', { timeout: 30_000 }, () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const names = screen.getAllByRole('menuitem').map((m) => m.textContent);
     expect(names).toEqual([
+      'Figure 2 (16:9 slide, PNG)',
+      'Figure 2 (16:9 slide, SVG)',
+      'Figure 2 (portrait, PNG)',
+      'Figure 2 (portrait, SVG)',
+      'Preview Figure 2…',
       'PNG: Text and tokens',
       'PNG: Attention mask',
       'SVG: Text and tokens',
       'SVG: Attention mask',
-      'Figure 2 (SVG)',
-      'Figure 2 (PNG)',
-      'Preview Figure 2…',
       'Batch JSON',
       'Copy link',
     ]);
     expect(menu).toContainElement(document.activeElement as HTMLElement);
-    expect(document.activeElement).toHaveTextContent('PNG: Text and tokens');
+    expect(document.activeElement).toHaveTextContent('Figure 2 (16:9 slide, PNG)');
     await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toHaveTextContent('PNG: Attention mask');
+    expect(document.activeElement).toHaveTextContent('Figure 2 (16:9 slide, SVG)');
     await user.keyboard('{ArrowUp}{ArrowUp}');
     expect(document.activeElement).toHaveTextContent('Copy link');
     await user.keyboard('{Home}');
-    expect(document.activeElement).toHaveTextContent('PNG: Text and tokens');
+    expect(document.activeElement).toHaveTextContent('Figure 2 (16:9 slide, PNG)');
     await user.keyboard('{End}');
     expect(document.activeElement).toHaveTextContent('Copy link');
     await user.keyboard('{Escape}');
@@ -101,7 +103,7 @@ describe('ExportMenu', { timeout: 30_000 }, () => {
     renderWithPanels();
     screen.getByRole('button', { name: 'Export' }).focus();
     await user.keyboard('{Enter}');
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Enter}'); // Figure 2 (portrait, SVG)
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]!.name).toBe('glm-figure2.svg');
     expect(await saved[0]!.blob.text()).toMatch(/^<svg /);

@@ -1,8 +1,9 @@
 /**
  * The toolbar's Export control: a menu button (WAI-ARIA menu pattern: Enter/Space/↓ open on the
  * first item, ↑ on the last; ↑/↓/Home/End move; Escape or Tab closes; focus returns to the button)
- * with a PNG and an SVG of each panel on the page, Figure 2 (SVG, PNG, preview), the batch as JSON
- * and the link. It reads the store only when an item is chosen, so typing never re-renders it.
+ * in labelled groups: Figure 2 first (a 16:9 slide or portrait, PNG or SVG, and a preview), then a
+ * PNG and an SVG of each panel on the page, then the batch as JSON and the link. It reads the store
+ * only when an item is chosen, so typing never re-renders it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { listPanels } from '../../export';
@@ -39,17 +40,20 @@ export function ExportMenu() {
 
   const build = (): Group[] => {
     const panels = listPanels();
+    // Figure 2 first (what a talk needs most), then a picture of each panel, then the data.
     return [
-      { label: t('export.png'), items: panels.map((p) => ({ key: `png-${p.id}`, label: t('export.pngItem', { panel: p.title }), run: () => exportPanel(t, p.id, 'png') })) },
-      { label: t('export.svg'), items: panels.map((p) => ({ key: `svg-${p.id}`, label: t('export.svgItem', { panel: p.title }), run: () => exportPanel(t, p.id, 'svg') })) },
       {
         label: t('export.figure'),
         items: [
-          { key: 'fig-svg', label: t('export.figureSvg'), run: () => exportFigure(t, 'svg') },
-          { key: 'fig-png', label: t('export.figurePng'), run: () => exportFigure(t, 'png') },
+          { key: 'fig-slide-png', label: t('export.figureSlidePng'), run: () => exportFigure(t, 'png', { layout: 'slide' }) },
+          { key: 'fig-slide-svg', label: t('export.figureSlideSvg'), run: () => exportFigure(t, 'svg', { layout: 'slide' }) },
+          { key: 'fig-png', label: t('export.figurePortraitPng'), run: () => exportFigure(t, 'png', { layout: 'portrait' }) },
+          { key: 'fig-svg', label: t('export.figurePortraitSvg'), run: () => exportFigure(t, 'svg', { layout: 'portrait' }) },
           { key: 'fig-preview', label: t('export.figurePreview'), run: () => setPreview(true) },
         ],
       },
+      { label: t('export.png'), items: panels.map((p) => ({ key: `png-${p.id}`, label: t('export.pngItem', { panel: p.title }), run: () => exportPanel(t, p.id, 'png') })) },
+      { label: t('export.svg'), items: panels.map((p) => ({ key: `svg-${p.id}`, label: t('export.svgItem', { panel: p.title }), run: () => exportPanel(t, p.id, 'svg') })) },
       {
         label: t('export.other'),
         items: [
@@ -57,7 +61,7 @@ export function ExportMenu() {
           { key: 'link', label: t('export.copyLink'), run: () => copyLink(t) },
         ],
       },
-    ];
+    ].filter((g) => g.items.length > 0);
   };
 
   const show = (where: 'first' | 'last') => {

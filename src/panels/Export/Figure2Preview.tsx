@@ -1,8 +1,10 @@
 /**
- * A modal dialog showing Figure 2 for the current view before it is saved, with SVG and PNG
- * buttons. The figure is drawn once, when the dialog opens.
+ * A modal dialog showing Figure 2 for the current view before it is saved: as a 16:9 slide or in
+ * portrait, in light colours or the page's theme, with SVG and PNG buttons that save what it shows.
+ * The figure is drawn when the dialog opens and when a choice changes.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Figure2Layout } from '../../export';
 import { svgDataUrl, svgSize } from '../../export';
 import { useT } from '../../i18n';
 import { exportFigure, type Outcome } from './actions';
@@ -19,7 +21,10 @@ export function Figure2Preview({ onClose, onOutcome }: Figure2PreviewProps) {
   const t = useT();
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const [svg] = useState(() => currentFigure2(t));
+  const [layout, setLayout] = useState<Figure2Layout>('slide');
+  const [themed, setThemed] = useState(false);
+  const colours = themed ? 'theme' : 'light';
+  const svg = useMemo(() => currentFigure2(t, { layout, colours }), [t, layout, colours]);
 
   useEffect(() => {
     const d = ref.current;
@@ -31,7 +36,7 @@ export function Figure2Preview({ onClose, onOutcome }: Figure2PreviewProps) {
     return () => d.removeEventListener('close', onCancel);
   }, [onClose]);
 
-  const save = async (format: 'svg' | 'png') => onOutcome?.(await exportFigure(t, format));
+  const save = async (format: 'svg' | 'png') => onOutcome?.(await exportFigure(t, format, { layout, colours }));
   const size = svg ? svgSize(svg) : null;
 
   return (
@@ -39,6 +44,20 @@ export function Figure2Preview({ onClose, onOutcome }: Figure2PreviewProps) {
       <h2 id={`${id}-title`} className="export-dialog-title">
         {t('export.previewTitle')}
       </h2>
+      <div className="export-options">
+        <fieldset className="export-layout">
+          <legend>{t('export.layout')}</legend>
+          {(['slide', 'portrait'] as const).map((l) => (
+            <label key={l}>
+              <input type="radio" name={`${id}-layout`} value={l} checked={layout === l} onChange={() => setLayout(l)} />{' '}
+              {t(l === 'slide' ? 'export.layoutSlide' : 'export.layoutPortrait')}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          <input type="checkbox" checked={themed} onChange={(e) => setThemed(e.currentTarget.checked)} /> {t('export.themeColours')}
+        </label>
+      </div>
       <div className="export-figure">
         {svg && size ? (
           <img src={svgDataUrl(svg)} width={size.width} height={size.height} alt={t('export.previewAlt')} />

@@ -7,7 +7,7 @@ import { exportErrorText } from '../../i18n/export';
 import type { Translate } from '../../i18n';
 import { choicesOf, currentDerived, store } from '../../store';
 import { formatLink } from '../../store/link';
-import { currentFigure2 } from './figure';
+import { currentFigure2, currentMaskSvg, type Figure2Options } from './figure';
 import { catchUpAll } from '../../app/ui/lane';
 
 export interface Outcome {
@@ -27,19 +27,29 @@ async function saving(t: Translate, name: string, make: () => Promise<Blob | str
   }
 }
 
+/**
+ * A panel's picture: the Attention mask drawn natively (currentMaskSvg), any other panel as it is
+ * drawn now without its controls and hints, cropped to its content (elementToSvg).
+ */
 export function exportPanel(t: Translate, id: string, format: 'svg' | 'png'): Promise<Outcome> {
   catchUpAll(); // a panel out of view may not have followed the last edit yet
   const el = document.getElementById(`panel-${id}`);
   const name = `glm-${id}.${format}`;
   if (!el) return Promise.resolve({ message: t('export.failed', { name, error: t('export.error.noPanel') }) });
-  return saving(t, name, () => (format === 'svg' ? elementToSvg(el) : svgToPng(elementToSvg(el))), 'image/svg+xml');
+  const picture = () => (id === 'mask' ? currentMaskSvg(t) : null) ?? elementToSvg(el);
+  return saving(t, name, () => (format === 'svg' ? picture() : svgToPng(picture())), 'image/svg+xml');
 }
 
-export function exportFigure(t: Translate, format: 'svg' | 'png'): Promise<Outcome> {
-  const svg = currentFigure2(t);
+/**
+ * Figure 2: `slide` is a 16:9 slide (SLIDE, its PNG drawn at that size, 1920 × 1080), `portrait`
+ * the figure stacked (its PNG at 2×). Light colours unless `colours` is `theme`.
+ */
+export function exportFigure(t: Translate, format: 'svg' | 'png', options: Figure2Options = {}): Promise<Outcome> {
+  const layout = options.layout ?? 'portrait';
+  const svg = currentFigure2(t, { ...options, layout });
   if (!svg) return Promise.resolve({ message: t('export.noBatch') });
-  const name = `glm-figure2.${format}`;
-  return saving(t, name, () => (format === 'svg' ? svg : svgToPng(svg)), 'image/svg+xml');
+  const name = `glm-figure2${layout === 'slide' ? '-slide' : ''}.${format}`;
+  return saving(t, name, () => (format === 'svg' ? svg : svgToPng(svg, layout === 'slide' ? 1 : 2)), 'image/svg+xml');
 }
 
 export function exportBatch(t: Translate): Promise<Outcome> {

@@ -227,7 +227,7 @@ export function MaskPanel({ weights, width: fixedWidth }: MaskPanelProps) {
               <span id={summaryId}>{summaryText(view.model.c, lang)}</span>{' '}
               <span className="mask-rule">{t('mask.rule')}</span>
             </p>
-            <p className="mask-details" role="status" aria-live="polite">
+            <p className="mask-details" role="status" aria-live="polite" data-export="skip">
               {details}
             </p>
           </>

@@ -97,7 +97,7 @@ function SegmentImpl({
       aria-label={t('partB.segmentLabel', { n, words, place: place + 1, count })}
     >
       <div className="segment-head" data-link={linkOf('span', i)}>
-        <span className="drag-handle" aria-hidden="true" title={t('partB.dragHint')}>
+        <span className="drag-handle" aria-hidden="true" title={t('partB.dragHint')} data-export="skip">
           ⠿
         </span>
         <span className="span-name">{t('spans.name', { n })}</span>

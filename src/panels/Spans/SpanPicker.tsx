@@ -182,7 +182,7 @@ export function SpanPicker() {
 
   return (
     <>
-      <p className="panel-meta" id={`${id}-help`}>
+      <p className="panel-meta" id={`${id}-help`} data-export="skip">
         {t('spans.help')}
       </p>
       <div
