@@ -1,6 +1,7 @@
 // Builds the installable command line: `node scripts/build-cli.mjs [OUTDIR]` (default dist-cli/).
 // One ESM file of plain JavaScript with no runtime dependencies (esbuild bundles src/cli/bin.ts
-// and what it imports: the engine, fflate), BERT's vocabulary beside it (read only for id
+// and what it imports: the engine, fflate; the same file is the worker thread check starts for
+// JSON Lines, src/cli/check-pool.ts), BERT's vocabulary beside it (read only for id
 // batches), and a package.json of its own, so `npm pack OUTDIR` gives a tarball that installs
 // offline: `npm install glm-infill-lab-0.1.0.tgz && npx glm-infill-lab check batch.npz`.
 // The model commands (TensorFlow.js and the model files of a checkout) are left out.
@@ -27,6 +28,33 @@ const noModel = {
   },
 };
 
+// fflate builds its Huffman tables when it is evaluated (a few ms of start-up): the engine's
+// `import { unzipSync } from 'fflate'` gets a stand-in that evaluates fflate on the first .npz
+// (esbuild wraps a module that is require()d in a lazy initialiser).
+const lazyFflate = {
+  name: 'lazy-fflate',
+  setup(b) {
+    // The stand-in require()s a module that imports only unzipSync, so fflate is still tree-shaken.
+    b.onResolve({ filter: /^fflate$/ }, (args) =>
+      args.namespace === 'lazy-fflate' && args.importer === 'inner' ? undefined : { path: args.importer === 'outer' ? 'inner' : 'outer', namespace: 'lazy-fflate' },
+    );
+    // fflate's `import { createRequire } from 'module'` (for its async workers) would load node:module at start-up.
+    b.onResolve({ filter: /^module$/ }, (args) =>
+      /[\\/]fflate[\\/]/.test(args.importer) ? { path: 'module', namespace: 'lazy-fflate' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-fflate' }, (args) => ({
+      contents:
+        args.path === 'outer'
+          ? 'export function unzipSync(...args) { return require("fflate").unzipSync(...args); }'
+          : args.path === 'module'
+            ? 'export const createRequire = (url) => process.getBuiltinModule("node:module").createRequire(url);'
+            : 'export { unzipSync } from "fflate";',
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'src/cli/bin.ts')],
   outfile: join(out, BIN),
@@ -37,7 +65,8 @@ await build({
   minify: true,
   legalComments: 'none',
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [noModel],
+  define: { __GLM_INFILL_LAB_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [noModel, lazyFflate],
   logLevel: 'warning',
 });
 chmodSync(join(out, BIN), 0o755);

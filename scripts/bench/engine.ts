@@ -5,13 +5,18 @@
  * - construct + attentionMatrix (the full L x L byte matrix) at 128, 512, 2,048 and 8,192 tokens:
  *   [CLS] + words + [EOS], spans from the default short-span sampler (Poisson 3, 15%), seeded;
  * - checkBatch (with `original`, sep only) on the same batches;
- * - sampler draws per second (default options) at the same lengths.
+ * - sampler draws per second (default options) at the same lengths;
+ * - `check` (scripts/bench/check.ts): samples per second at 512 tokens for JSON, .npz and JSON
+ *   Lines, with --jobs 1 and --jobs 2, and the built CLI's start-up time.
+ *
+ * `npm run bench -- --only check` runs only the check figures (`--only engine`: the others).
  *
  * Each figure is the median of RUNS timed runs after a warm-up; ms per call to 3 significant
  * figures. Timings are wall-clock (performance.now) on whatever machine runs this, so a busy
  * machine shows up in them.
  */
 import os from 'node:os';
+import { benchCheck } from './check';
 import { attentionMatrix, checkBatch, construct, createRng, sampleSpans, toBatch } from '../../src/glm';
 
 const SIZES = [128, 512, 2048, 8192];
@@ -71,7 +76,13 @@ function table(header: string[], rows: string[][]): string {
 
 function main(): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`# GLM engine benchmark: node ${process.version}, ${cpu}, ${os.cpus().length} threads`);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  console.log(`# GLM engine benchmark: node ${process.version}, ${cpu}, ${os.cpus().length} threads, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  if (only !== 'check') engine();
+  if (only !== 'engine') benchCheck();
+}
+
+function engine(): void {
   console.log(`# median of ${RUNS} timed runs after warm-up (small cases repeated to ~2 ms a run); ms per call to 3 significant figures\n`);
 
   const rows: string[][] = [];

@@ -3,7 +3,9 @@ export const HELP = `GLM Infill Lab command line: GLM's blank-infilling rules as
 
 usage: npm run --silent cli -- COMMAND < input.json    (or, built: glm-infill-lab COMMAND)
        npm run --silent cli -- check batch.npz
+       npm run --silent cli -- check --jobs 2 batches.jsonl
        npm run --silent cli -- COMMAND --help
+       npm run --silent cli -- --version
 
 Engine commands (exact, no model needed):
   construct  {"tokens": [...], "spans": [[start, end], ...], "order"?: [...],
@@ -43,8 +45,14 @@ Engine commands (exact, no model needed):
                                    gmask, smask, dblock, mask1/sop1... for sentinel tokens), on
                                    top of --vocab, or alone (other ids are then read as [id N])
              JSON Lines (one sample or batch per line, as datasets.to_json writes) are checked
-             line by line: one {"line": n, ...} report each, then {"summary": {"samples",
-             "samplesWithProblems", ...}}; --jsonl reads even a single line that way.
+             line by line as they are read, a file of any size a few chunks at a time: one
+             {"line": n, ...} report each, in line order, then {"summary": {"lines", "samples",
+             "samplesWithProblems", "jobs", "problemSamples": [{"line", "sample", "problems",
+             "first"}], "unreadable"?, "variants"?: [{"id", "samples", "accepted"}]}};
+             --jsonl reads even a single line that way.
+             --jobs N              threads that check JSON Lines (default: 2, or 1 on a
+                                   one-core machine, once the first 256 samples are checked;
+                                   --jobs 1 checks in this thread); the report is the same
   mask       [FILE] a batch (token strings or ids, read with --vocab/--ids as check reads
              them), or construct's input, or {"sep": n, "length": L}; --sample K (or
              "sample": k) picks one sample of a collated batch (default 0)

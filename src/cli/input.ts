@@ -4,8 +4,6 @@
  * input (text, or the bytes of a tensor file). Tensor files become the object a JSON dump of the
  * batch would be, and say which tensors they held.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import {
   describeTensor,
   readTensorFile,
@@ -34,6 +32,15 @@ export type Input =
     }
   | { kind: 'text'; lines: AsyncIterable<string>; name: string };
 
+/**
+ * node:fs, got when first used: an ESM `import` of it builds its whole export list, streams
+ * and all, at start-up (about 15 ms), which `--version` or a batch on stdin never needs.
+ */
+const fs = () => process.getBuiltinModule('node:fs');
+
+/** The file name of a path (node:path is not loaded at start-up for this). */
+const basename = (path: string) => path.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, '');
+
 function tensors(bytes: Uint8Array, name: string, key: string): Input {
   const r = readTensorFile(bytes, name, key);
   if (!r.ok) throw new CliError(r.message);
@@ -46,30 +53,77 @@ function tensors(bytes: Uint8Array, name: string, key: string): Input {
   };
 }
 
-async function* linesOf(text: string): AsyncIterable<string> {
-  if (text === '') return;
-  yield* text.replace(/\r?\n$/, '').split(/\r?\n/);
-}
-
-/** Lines decoded from byte chunks (UTF-8 split anywhere), the first chunks given back first. */
+/**
+ * Lines decoded from byte chunks (UTF-8 and line ends split anywhere), the first chunks given
+ * back first. Each chunk is searched once for its line ends, so a long line costs no more than
+ * its length.
+ */
 async function* linesFrom(head: Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncIterable<string> {
   const decoder = new TextDecoder();
   let carry = '';
   const split = function* (text: string) {
-    carry += text;
-    const parts = carry.split(/\r?\n/);
-    carry = parts.pop()!;
-    yield* parts;
+    let at = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+      let line = text.slice(at, nl);
+      if (at === 0 && carry !== '') {
+        line = carry + line;
+        carry = '';
+      }
+      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      at = nl + 1;
+    }
+    carry += text.slice(at);
   };
   for (const c of head) yield* split(decoder.decode(c, { stream: true }));
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield* split(decoder.decode(r.value, { stream: true }));
   carry += decoder.decode();
-  if (carry !== '') yield carry;
+  if (carry !== '') yield carry.endsWith('\r') ? carry.slice(0, -1) : carry;
+}
+
+/** Bytes read from a file as they are asked for (a file of any size is held a chunk at a time). */
+const CHUNK = 1 << 20;
+
+/**
+ * Files (and stdin redirected from a file) up to this size are read at once: no stream to set up
+ * at start-up. Bigger ones are read a chunk at a time.
+ */
+export const READ_WHOLE = 8 << 20;
+
+const nothing = (async function* (): AsyncGenerator<Uint8Array> {})();
+
+/**
+ * The first bytes of a file (enough to tell a tensor file from text) and its size; a file
+ * that cannot be read is a CliError naming it.
+ */
+function headOf(path: string): { head: Uint8Array; size: number } {
+  let fd: number;
+  try {
+    fd = fs().openSync(path, 'r');
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  try {
+    const size = fs().fstatSync(fd).size;
+    const head = new Uint8Array(Math.min(size, 65536));
+    const n = fs().readSync(fd, head, 0, head.length, 0);
+    return { head: head.subarray(0, n), size };
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  } finally {
+    fs().closeSync(fd);
+  }
+}
+
+/** A safetensors file whose header is longer than the bytes looked at (sniffFormat sees only those). */
+function longSafetensors(head: Uint8Array, size: number): boolean {
+  if (head.length < 9 || head[8] !== 0x7b /* { */) return false;
+  const n = new DataView(head.buffer, head.byteOffset, head.byteLength).getBigUint64(0, true);
+  return n > 0n && n <= BigInt(size - 8);
 }
 
 const readBytes = (path: string): Uint8Array => {
   try {
-    return readFileSync(path);
+    return fs().readFileSync(path);
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
@@ -95,10 +149,15 @@ export async function readInput(paths: readonly string[], stdin: Stdin): Promise
     return { kind: 'value', value: merged, format: 'npy', tensors: described, name: paths.join(' ') };
   }
   if (paths.length === 1) {
+    // A tensor file is read whole; text (JSON Lines of any size) line by line as it is read.
     const path = paths[0]!;
-    const bytes = readBytes(path);
-    if (sniffFormat(bytes) !== 'text') return tensors(bytes, path, basename(path).replace(/\.npy$/, ''));
-    return { kind: 'text', lines: linesOf(new TextDecoder().decode(bytes)), name: path };
+    const { head, size } = headOf(path);
+    if (sniffFormat(head) !== 'text' || longSafetensors(head, size)) {
+      return tensors(readBytes(path), path, basename(path).replace(/\.npy$/, ''));
+    }
+    if (size <= READ_WHOLE) return { kind: 'text', lines: linesFrom([readBytes(path)], nothing), name: path };
+    const stream = fs().createReadStream(path, { highWaterMark: CHUNK });
+    return { kind: 'text', lines: linesFrom([], stream[Symbol.asyncIterator]()), name: path };
   }
   if (!stdin.chunks) return { kind: 'text', lines: stdin.lines(), name: 'stdin' };
   // Look at the first bytes: a tensor file is read whole, text line by line as it comes.

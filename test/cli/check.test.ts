@@ -152,7 +152,27 @@ describe('check reads JSON Lines', () => {
     expect(lines[2]!.variants).toHaveLength(2);
     // The Hugging Face line holds ids: the summary says which vocabulary read them.
     expect(lines[4]).toEqual({
-      summary: { ok: false, lines: 4, unreadableLines: 0, samples: 5, samplesWithProblems: 4, vocabulary: expect.stringMatching(/^BERT uncased/) },
+      summary: {
+        ok: false,
+        lines: 4,
+        unreadableLines: 0,
+        samples: 5,
+        samplesWithProblems: 4,
+        vocabulary: expect.stringMatching(/^BERT uncased/),
+        jobs: 1,
+        // Each sample that is not ok: where it is, and why (corrupted.json's two problems; the
+        // Hugging Face samples' and oneBased's variants, not accepted).
+        problemSamples: [
+          { line: 2, sample: 0, problems: 2, first: [expect.stringMatching(/^targets\[21\] is "spans"/), expect.stringMatching(/^position_ids\[24\] is 4/)] },
+          { line: 4, sample: 0, problems: 0, first: [], variants: ['ignore-index'] },
+          { line: 4, sample: 1, problems: 0, first: [], variants: ['ignore-index'] },
+          { line: 5, sample: 0, problems: 0, first: [], variants: ['one-based'] },
+        ],
+        variants: [
+          { id: 'ignore-index', samples: 2, accepted: 0 },
+          { id: 'one-based', samples: 1, accepted: 0 },
+        ],
+      },
     });
   });
 
@@ -162,7 +182,20 @@ describe('check reads JSON Lines', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map(json);
     expect(lines.at(-1)).toEqual({
-      summary: { ok: true, lines: 3, unreadableLines: 0, samples: 4, samplesWithProblems: 0, vocabulary: expect.stringMatching(/^BERT uncased/) },
+      summary: {
+        ok: true,
+        lines: 3,
+        unreadableLines: 0,
+        samples: 4,
+        samplesWithProblems: 0,
+        vocabulary: expect.stringMatching(/^BERT uncased/),
+        jobs: 1,
+        problemSamples: [],
+        variants: [
+          { id: 'ignore-index', samples: 2, accepted: 2 },
+          { id: 'one-based', samples: 1, accepted: 1 },
+        ],
+      },
     });
   });
 
@@ -183,7 +216,19 @@ describe('check reads JSON Lines', () => {
     });
     expect(lines[3]).toMatchObject({ line: 4, ok: true });
     expect(lines[4]).toEqual({
-      summary: { ok: false, lines: 4, unreadableLines: 2, samples: 2, samplesWithProblems: 0 },
+      summary: {
+        ok: false,
+        lines: 4,
+        unreadableLines: 2,
+        samples: 2,
+        samplesWithProblems: 0,
+        jobs: 1,
+        problemSamples: [],
+        unreadable: [
+          { line: 2, error: expect.stringMatching(/^line 2 is not valid JSON/) },
+          { line: 3, error: expect.stringMatching(/^targets is missing/) },
+        ],
+      },
     });
     expect(r.stderr).toBe(
       'error: 2 of 4 lines could not be read (each has an "error" on stdout)\n',
@@ -201,7 +246,7 @@ describe('check reads JSON Lines', () => {
     const forced = await call(['check', '--jsonl'], line(valid));
     expect(forced.stdout.trim().split('\n').map(json)).toEqual([
       expect.objectContaining({ line: 1, ok: true }),
-      { summary: { ok: true, lines: 1, unreadableLines: 0, samples: 1, samplesWithProblems: 0 } },
+      { summary: { ok: true, lines: 1, unreadableLines: 0, samples: 1, samplesWithProblems: 0, jobs: 1, problemSamples: [] } },
     ]);
   });
 
@@ -229,7 +274,15 @@ describe('check reads JSON Lines', () => {
     expect(r.stdout).toBe('');
     expect(written).toHaveLength(4);
     expect(json(written[3]!)).toEqual({
-      summary: { ok: false, lines: 3, unreadableLines: 0, samples: 3, samplesWithProblems: 1 },
+      summary: {
+        ok: false,
+        lines: 3,
+        unreadableLines: 0,
+        samples: 3,
+        samplesWithProblems: 1,
+        jobs: 1,
+        problemSamples: [{ line: 2, sample: 0, problems: 2, first: [expect.stringMatching(/^targets\[21\]/), expect.stringMatching(/^position_ids\[24\]/)] }],
+      },
     });
   });
 });

@@ -6,6 +6,9 @@ import { MAX_IMPORT_BYTES } from './json';
 
 const mb = (bytes: number) => format('.1f')(bytes / 1024 / 1024);
 
+/** Unreadable lines listed one by one. */
+const SHOWN_LINES = 5;
+
 export interface ImportAlertProps {
   failure: ImportFailure;
   /** What the panels still show ("your text", or the previous import's name). */
@@ -30,6 +33,20 @@ export function ImportAlert({ failure: f, kept, onShowPlace }: ImportAlertProps)
       break;
     case 'tensors':
       body = <p>{t('import.error.tensors', { message: f.message })}</p>;
+      break;
+    case 'lines':
+      body = (
+        <>
+          <p>{t('import.error.lines', { n: f.unreadable.length })}</p>
+          <ul>
+            {f.unreadable.slice(0, SHOWN_LINES).map((u) => (
+              <li key={u.line}>
+                {t('import.lineProblem', { line: u.line, message: u.msg ? tm(u.msg) : u.message })}
+              </li>
+            ))}
+          </ul>
+        </>
+      );
       break;
     case 'shape':
       body = (

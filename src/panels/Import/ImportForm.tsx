@@ -1,6 +1,7 @@
 /**
  * Where a batch comes in: a text box named "Batch JSON" that also takes a dropped file (.json,
- * or a tensor file: .npy, .npz, .safetensors, read as the CLI reads them), a file picker, the
+ * .jsonl with one sample or batch per line, or a tensor file: .npy, .npz, .safetensors, read as
+ * the CLI reads them), a file picker, the
  * Import button, and the example batches. Files over 20 MB are refused from their size alone,
  * before a byte is read.
  */
@@ -107,7 +108,7 @@ export function ImportForm({ text, onText, onImport, onTooBig, busy, boxRef }: I
           <input
             ref={fileInput}
             type="file"
-            accept=".json,application/json,.npy,.npz,.safetensors"
+            accept=".json,application/json,.jsonl,.ndjson,application/jsonl,application/x-ndjson,.npy,.npz,.safetensors"
             className="visually-hidden"
             onChange={(e) => {
               const file = e.target.files?.[0];

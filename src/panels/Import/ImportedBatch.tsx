@@ -62,6 +62,13 @@ export function ImportedBatch({
         : t(v.variants > 0 ? 'import.verdictVariants' : 'import.verdictOk');
   const openHere = check.variants.filter((v) => !v.accepted);
   const keys = read ? Object.entries(read.keys).map(([f, k]) => `${f} ← ${k}`).join(', ') : '';
+  // JSON Lines: each sample's line, and how many samples each line holds.
+  const origins = read?.lines?.origins;
+  const perLine = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const o of origins ?? []) m.set(o.line, (m.get(o.line) ?? 0) + 1);
+    return m;
+  }, [origins]);
   return (
     <div className="import-result">
       {verdicts && (
@@ -111,11 +118,20 @@ export function ImportedBatch({
               {Array.from({ length: imported.samples }, (_, i) => (
                 <option key={i} value={i}>
                   {verdicts?.[i]
-                    ? t('import.sampleOptionVerdict', {
-                        i: i + 1,
-                        n: imported.samples,
-                        verdict: verdictOf(verdicts[i]),
-                      })
+                    ? origins?.[i]
+                      ? t('import.sampleOptionLineVerdict', {
+                          i: i + 1,
+                          n: imported.samples,
+                          line: origins[i].line,
+                          j: origins[i].sample + 1,
+                          many: perLine.get(origins[i].line)! > 1 ? 1 : 0,
+                          verdict: verdictOf(verdicts[i]),
+                        })
+                      : t('import.sampleOptionVerdict', {
+                          i: i + 1,
+                          n: imported.samples,
+                          verdict: verdictOf(verdicts[i]),
+                        })
                     : t('import.sampleOption', { i: i + 1, n: imported.samples })}
                 </option>
               ))}
@@ -142,7 +158,23 @@ export function ImportedBatch({
       </div>
       {read && (
         <ul className="import-read" aria-label={t('import.read.label')}>
-          <li>{t('import.read.keys', { format: read.format, keys })}</li>
+          <li>{t('import.read.keys', { format: read.format === 'jsonl' ? 'JSON Lines' : read.format, keys })}</li>
+          {read.lines && (
+            <li>
+              {t('import.read.lines', { lines: read.lines.count, samples: read.lines.origins.length })}
+            </li>
+          )}
+          {read.lines && read.lines.unreadable.length > 0 && (
+            <li className="import-read-unreadable">
+              {t('import.read.unreadable', {
+                n: read.lines.unreadable.length,
+                list: read.lines.unreadable
+                  .slice(0, 5)
+                  .map((u) => t('import.lineProblem', { line: u.line, message: u.msg ? tm(u.msg) : u.message }))
+                  .join('; '),
+              })}
+            </li>
+          )}
           {read.tensors && (
             <li>
               {t('import.read.tensors', {

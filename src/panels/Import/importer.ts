@@ -8,6 +8,7 @@ import {
   construct,
   describeTensor,
   GMASK,
+  MAX_BATCH_TOKENS,
   parseBatch,
   parseVariantIds,
   readTensorFile,
@@ -28,6 +29,7 @@ import {
   type Verdict,
   type Vocabulary,
 } from '../../glm';
+import { jsonLinesOf, type JsonLine } from '../../glm/jsonl';
 import { engineMsg, errorMsg, type Msg } from '../../i18n';
 import { MAX_IMPORT_BYTES, parseJsonText, type JsonFailure } from './json';
 
@@ -39,11 +41,33 @@ export type ImportFailure =
   | { kind: 'shape'; field: string; message: string; msg: Msg }
   | { kind: 'lengths'; sample: number; problems: { field: string; message: string; msg: Msg }[] }
   | { kind: 'vocab'; message: string }
-  | { kind: 'tensors'; message: string };
+  | { kind: 'tensors'; message: string }
+  /** JSON Lines none of whose lines could be read. */
+  | { kind: 'lines'; unreadable: UnreadableLine[] };
+
+/** A line of JSON Lines that could not be read, and why. */
+export interface UnreadableLine {
+  line: number;
+  message: string;
+  /** The same, to translate (absent for a JSON parser's message). */
+  msg?: Msg;
+}
+
+/** How JSON Lines were read: where each sample came from, and the lines left out. */
+export interface LinesRead {
+  /** Non-blank lines in the text. */
+  count: number;
+  /** For each sample: its line (1-based) and its index in that line's batch. */
+  origins: { line: number; sample: number }[];
+  /** Lines that could not be read (the others are shown). */
+  unreadable: UnreadableLine[];
+}
 
 /** How the batch was read, for the panel to say (as check's `read`). */
 export interface BatchRead extends ReadInfo {
-  format: TensorFormat | 'json';
+  format: TensorFormat | 'json' | 'jsonl';
+  /** JSON Lines: each sample's line, and the lines that could not be read. */
+  lines?: LinesRead;
   /** Each tensor's dtype and shape, for a tensor file. */
   tensors?: Record<string, string>;
   /** The vocabulary the ids were read with. */
@@ -58,8 +82,9 @@ export type ReadResult =
   | { ok: false; failure: ImportFailure };
 
 /**
- * Reads a batch from text (JSON) or bytes (a .npy, .npz or safetensors file, read as check
- * reads it); `loadVocabulary` is called only when the tokens are ids.
+ * Reads a batch from text (JSON, or JSON Lines: one sample or batch per line, as check reads
+ * them) or bytes (a .npy, .npz or safetensors file, read as check reads it); `loadVocabulary`
+ * is called only when the tokens are ids.
  */
 export async function readBatch(
   input: string | Uint8Array,
@@ -82,7 +107,11 @@ export async function readBatch(
     const text = bytes ? new TextDecoder().decode(bytes) : (input as string);
     if (text.trim() === '') return { ok: false, failure: { kind: 'empty' } };
     const json = parseJsonText(text);
-    if (!json.ok) return { ok: false, failure: { kind: 'json', json: json.error } };
+    if (!json.ok) {
+      const lines = jsonLinesOf(text);
+      if (lines) return readLines(lines, loadVocabulary);
+      return { ok: false, failure: { kind: 'json', json: json.error } };
+    }
     value = json.value;
   }
   let parsed = parseBatch(value);
@@ -112,6 +141,79 @@ export async function readBatch(
     ...(o.base === 1 || o.base === 0 ? { base: o.base } : {}),
   };
   return { ok: true, samples: parsed.samples, ids, read };
+}
+
+/**
+ * JSON Lines: every line's samples, in line order, each with its line; a line that cannot be
+ * read is left out and listed (all of them unreadable: refused). The vocabulary is loaded once,
+ * for the first line of ids; the first line read gives the keys, `"base"` is the first line's
+ * that has one, and `"accept"` is every line's together.
+ */
+async function readLines(
+  lines: readonly JsonLine[],
+  loadVocabulary: () => Promise<Vocabulary | IdLookup>,
+): Promise<ReadResult> {
+  const samples: CheckInput[] = [];
+  const origins: LinesRead['origins'] = [];
+  const unreadable: UnreadableLine[] = [];
+  let first: ReadInfo | null = null;
+  let vocab: Vocabulary | IdLookup | null = null;
+  let ids = false;
+  let base: Base | undefined;
+  const accept = new Set<VariantId>();
+  let tokens = 0;
+  for (const { line, text } of lines) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      unreadable.push({ line, message: (e as Error).message });
+      continue;
+    }
+    let parsed = parseBatch(value);
+    if (!parsed.ok && parsed.code === 'idsNeedVocab') {
+      if (!vocab) {
+        try {
+          vocab = await loadVocabulary();
+        } catch (e) {
+          return { ok: false, failure: { kind: 'vocab', message: (e as Error).message } };
+        }
+      }
+      parsed = parseBatch(value, vocab);
+      ids = true;
+    }
+    if (!parsed.ok) {
+      unreadable.push({ line, message: parsed.message, msg: engineMsg(parsed) });
+      continue;
+    }
+    first ??= parsed.read;
+    parsed.samples.forEach((sample, i) => {
+      samples.push(sample);
+      origins.push({ line, sample: i });
+      tokens += sample.tokens.length;
+    });
+    if (tokens > MAX_BATCH_TOKENS) {
+      const message = `the batch has more than ${MAX_BATCH_TOKENS} tokens by line ${line}; at most ${MAX_BATCH_TOKENS} can be checked at once`;
+      const failure = { ok: false, field: 'tokens', message, code: 'tooManyTokens', params: { total: tokens, max: MAX_BATCH_TOKENS } } as const;
+      return { ok: false, failure: { kind: 'shape', field: 'tokens', message, msg: engineMsg(failure) } };
+    }
+    const o = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    if (base === undefined && (o.base === 0 || o.base === 1)) base = o.base;
+    const a = Array.isArray(o.accept) ? parseVariantIds(o.accept) : null;
+    if (a?.ok) a.ids.forEach((id) => accept.add(id));
+  }
+  if (!first) return { ok: false, failure: { kind: 'lines', unreadable } };
+  const vocabulary = vocab && typeof vocab !== 'function' ? vocab.name : undefined;
+  const read: BatchRead = {
+    ...first,
+    ids,
+    format: 'jsonl',
+    lines: { count: lines.length, origins, unreadable },
+    accept: [...accept],
+    ...(vocabulary ? { vocabulary } : {}),
+    ...(base !== undefined ? { base } : {}),
+  };
+  return { ok: true, samples, ids, read };
 }
 
 /** What the panels show for a sample: the rebuilt text, spans and order the engine can build. */
