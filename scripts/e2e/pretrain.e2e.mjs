@@ -22,6 +22,16 @@ test('pretrain: start, the held-out loss falls, pause, show the step’s draw in
     if (Date.now() > end) throw new Error(`held-out loss did not halve: ${desc}`);
     await page.waitForTimeout(500);
   }
+  // The probe ("fills getting better"): the panels' spans, re-filled every 10 steps; the true
+  // tokens' probability has risen since step 0, and the history lists the fills.
+  const probe = p.getByRole('img', { name: 'Target probability' });
+  const said = await probe.evaluate((el) => el.querySelector('desc')?.textContent ?? '');
+  const pm = /^At step (\d+) the true tokens get a mean probability of ([\d.×⁻]+) \(at step 0: ([\d.×⁻]+)\)/.exec(said);
+  assert.ok(pm && Number(pm[1]) >= 10, said);
+  const num = (x) => Number(x.replace(/×10⁻(\d+)$/, 'e-$1'));
+  assert.ok(num(pm[2]) > num(pm[3]), said);
+  assert.ok((await p.getByRole('table', { name: /Fill history/ }).locator('tbody tr').count()) >= 2, 'probes listed');
+  assert.match(await p.textContent(), /Probing “this nation”; “better future”: the panels’ spans when the run began\./);
   await p.getByRole('button', { name: 'Pause', exact: true }).click();
   await p.getByText(/^Paused after step \d+/).waitFor();
   // The step under way when Pause came may still finish (Pause takes effect within one step).
@@ -90,5 +100,34 @@ test('pretrain: the ablations train beside GLM; the curves save as CSV and PNG, 
   await p.getByRole('button', { name: 'Fill the blanks', exact: true }).click();
   await p.getByText(/^After 20 steps, GLM’s model wrote:/).waitFor();
   assert.ok((await p.locator('.pt-fill li').count()) >= 1, 'a filled blank is listed');
+  assert.deepEqual(consoleErrors, []);
+}, { timeout: 300_000 });
+
+test('pretrain: from the shipped model, the run fine-tunes its weights: its held-out loss starts far below ln V and falls', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await page.goto(baseUrl);
+  const p = panel(page);
+  await p.scrollIntoViewIfNeeded();
+  const from = p.getByRole('group', { name: 'Start from' });
+  await from.getByRole('radio', { name: /The shipped model/ }).check();
+  // The limit is the shipped model's, from its manifest (public/models is replaced by newer models).
+  const max = JSON.parse(readFileSync(new URL('../../public/models/manifest.json', import.meta.url), 'utf8')).config.maxPositions;
+  await p.getByText(new RegExp(`the shipped model holds at most ${max}\\)`)).waitFor();
+  await p.getByLabel('Step budget').fill('10');
+  await p.getByLabel('Probe every (steps)').fill('5');
+  await p.getByRole('button', { name: 'Start', exact: true }).click();
+  await p.getByText(/^Finished: 10 steps/).waitFor({ timeout: 180_000 });
+  assert.match((await p.locator('dl.pt-figures').textContent()) ?? '', /Started fromthe shipped model’s weights \(fine-tuning\)/);
+  const desc = (await p.locator('.pt-curve figcaption').textContent()) ?? '';
+  const m = /Guessing evenly over the ([\d,]+) pieces/.exec(desc);
+  const lnV = Math.log(Number(m?.[1].replace(/,/g, '')));
+  const h = /held-out loss ([\d.]+) nats at step 10, from ([\d.]+) before training/.exec(desc);
+  assert.ok(h, desc);
+  const [after, start] = [Number(h[1]), Number(h[2])];
+  assert.ok(start < lnV - 2, `held-out before fine-tuning ${start}, ln V ${lnV}`);
+  assert.ok(after < start, `held-out ${start} → ${after}`);
+  await p.getByRole('button', { name: 'Reset', exact: true }).click();
+  await p.getByText(/^Not started/).waitFor();
+  assert.ok(await from.getByRole('radio', { name: /The shipped model/ }).isChecked(), 'the start stays after Reset');
+  await screenshot('pretrain-finetune');
   assert.deepEqual(consoleErrors, []);
 }, { timeout: 300_000 });

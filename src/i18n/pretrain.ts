@@ -19,6 +19,7 @@ export const PRETRAIN_ERROR_KEYS: Record<PretrainErrorCode, MessageKey> = {
   badSettings: 'pretrain.error.badSettings',
   diverged: 'pretrain.error.diverged',
   tokenizer: 'pretrain.error.tokenizer',
+  shippedModel: 'pretrain.error.shippedModel',
   codeLoad: 'pretrain.error.codeLoad',
   noBackend: 'pretrain.error.noBackend',
   workerFailed: 'pretrain.error.workerFailed',
@@ -48,6 +49,11 @@ export function pretrainErrorMsg(e: unknown): Msg {
       },
     };
   }
+  if (info.code === 'tooLong' && params.model === 'shipped')
+    return {
+      key: 'pretrain.error.tooLongShipped',
+      vars: { n: params.n ?? '', max: params.max ?? '' },
+    };
   if (info.code === 'workerFailed' && !params.detail)
     return { key: 'pretrain.error.workerFailedPlain' };
   return { key: PRETRAIN_ERROR_KEYS[info.code], vars: { ...params } };

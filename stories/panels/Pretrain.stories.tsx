@@ -8,8 +8,13 @@ import {
   type RunCurve,
 } from '../../src/model/pretrain/pretrainStore';
 import type { RunInfo } from '../../src/model/pretrain/protocol';
-import { DEFAULT_PRETRAIN, TINY_CONFIG } from '../../src/model/pretrain/settings';
-import type { StepReport } from '../../src/model/pretrain/trainer';
+import {
+  DEFAULT_PRETRAIN,
+  FINETUNE_LEARNING_RATE,
+  TINY_CONFIG,
+} from '../../src/model/pretrain/settings';
+import type { ProbeReport, StepReport } from '../../src/model/pretrain/trainer';
+import type { GlmConfig } from '../../src/model/glm';
 import { PretrainPanel } from '../../src/panels/Pretrain/PretrainPanel';
 import { DEFAULT_TEXT, resetStore, type Choices } from '../../src/store';
 import { withFrame } from './fixtures';
@@ -22,6 +27,7 @@ const TOKENS = frame(wordTokenizer.tokenize(DEFAULT_TEXT), { cls: true }).map((t
 const VOCAB = 9473;
 
 const INFO: RunInfo = {
+  start: 'scratch',
   config: { ...TINY_CONFIG, vocabSize: VOCAB },
   parameters: 324_096,
   tokens: TOKENS,
@@ -52,6 +58,66 @@ const DRAW: Draw = {
   order: [1, 0],
   layout: 'block',
 };
+
+/** A made-up shipped model's config (the real one is read from public/models/manifest.json). */
+const SHIPPED: GlmConfig = {
+  vocabSize: VOCAB,
+  dModel: 128,
+  layers: 3,
+  heads: 4,
+  maxPositions: 512,
+  lnEps: 1e-5,
+  dropout: 0,
+};
+
+/** The same run, fine-tuning the shipped model: it starts far below ln V. */
+const INFO_SHIPPED: RunInfo = {
+  ...INFO,
+  start: 'shipped',
+  config: SHIPPED,
+  parameters: 1_938_688,
+  heldoutStart: 4.8,
+  heldoutStarts: [4.8],
+  setupMs: 2100,
+};
+
+/**
+ * A made-up probe history of DRAW's blanks, every 10 steps to `steps`: the true tokens' mean
+ * probability rising from about 1/V, and the greedy fill getting one more token right now and then.
+ */
+function probes(steps: number): ProbeReport[] {
+  const truth = DRAW.spans.map((sp) => TOKENS.slice(sp.start, sp.end));
+  const wrong = [
+    ['the', 'the'],
+    ['the', 'the'],
+  ];
+  const out: ProbeReport[] = [];
+  for (let step = 0; step <= steps; step += 10) {
+    const p = 1 / VOCAB + (0.85 - 1 / VOCAB) * (1 - Math.exp(-step / 60));
+    const right = Math.min(4, Math.floor(step / 25));
+    let k = 0;
+    const fills = truth.map((t, i) => t.map((tok, j) => (k++ < right ? tok : wrong[i]![j]!)));
+    out.push({
+      step,
+      spans: DRAW.spans,
+      order: DRAW.order,
+      truth,
+      fills,
+      tokenProbs: truth.map((t) => t.map(() => p)),
+      meanProb: p,
+      logJoint: 4 * Math.log(p),
+      right,
+      total: 4,
+    });
+  }
+  return out;
+}
+
+/** The probe of the panels' spans, with its history to `steps`. */
+const probed = (steps: number): Partial<PretrainState> => ({
+  probeTarget: { spans: DRAW.spans, order: DRAW.order, source: 'panels' },
+  probes: probes(steps),
+});
 
 /** A made-up curve of `steps` steps: a noisy training loss and the held-out loss every 10 steps. */
 function curve(steps: number, floor: number, tau: number, seed: number) {
@@ -161,6 +227,74 @@ export const AblationsChinese: Story = {
     { status: 'paused', settings: { ...DEFAULT_PRETRAIN, ablations: true }, ...run(150, true) },
     { lang: 'zh' },
   ),
+};
+
+/** Training with the probe: the target's probability rising over 120 steps, the fills below it. */
+export const Probing: Story = {
+  loaders: withState({ status: 'training', ...run(120), ...probed(120) }),
+};
+
+/** The probe in the projector (dark) theme. */
+export const ProbingDark: Story = {
+  loaders: withState({ status: 'paused', ...run(120), ...probed(120) }, { theme: 'dark' }),
+};
+
+/** The probe, 简体中文. */
+export const ProbingChinese: Story = {
+  loaders: withState({ status: 'paused', ...run(120), ...probed(120) }, { lang: 'zh' }),
+};
+
+/** A span the user picked to probe (before a run: the pick's two token lists). */
+export const ProbePick: Story = {
+  loaders: withState({ probeChoice: { mode: 'pick', pick: { start: 9, end: 11 } } }),
+};
+
+/** Before a run, "from the shipped model" chosen: its size and positions from its manifest. */
+export const FineTuneIdle: Story = {
+  loaders: withState({
+    settings: { ...DEFAULT_PRETRAIN, start: 'shipped', learningRate: FINETUNE_LEARNING_RATE },
+    shippedConfig: SHIPPED,
+  }),
+};
+
+/** Fine-tuning the shipped model, step 40: the held-out loss starts near 4.8, not ln V. */
+export const FineTuning: Story = {
+  loaders: withState({
+    status: 'training',
+    settings: { ...DEFAULT_PRETRAIN, start: 'shipped', learningRate: FINETUNE_LEARNING_RATE },
+    shippedConfig: SHIPPED,
+    ...run(40),
+    info: INFO_SHIPPED,
+    heldout: [
+      { step: 0, loss: 4.8 },
+      { step: 10, loss: 3.1 },
+      { step: 20, loss: 2.2 },
+      { step: 30, loss: 1.7 },
+      { step: 40, loss: 1.4 },
+    ],
+    ...probed(40),
+  }),
+};
+
+/** Preparing a fine-tuning run: the shipped model's weights loading in the worker. */
+export const FineTunePreparing: Story = {
+  loaders: withState({
+    status: 'training',
+    preparing: true,
+    settings: { ...DEFAULT_PRETRAIN, start: 'shipped', learningRate: FINETUNE_LEARNING_RATE },
+    shippedConfig: SHIPPED,
+    text: DEFAULT_TEXT,
+  }),
+};
+
+/** The text was too long for the shipped model: the worker refused it, naming the limit. */
+export const FineTuneFailed: Story = {
+  loaders: withState({
+    status: 'error',
+    settings: { ...DEFAULT_PRETRAIN, start: 'shipped', learningRate: FINETUNE_LEARNING_RATE },
+    shippedConfig: SHIPPED,
+    error: { key: 'pretrain.error.tooLongShipped', vars: { n: 530, max: SHIPPED.maxPositions } },
+  }),
 };
 
 /** Finished: the model filled the draw's blanks (one right, one not), and its files are ready. */

@@ -275,7 +275,7 @@ describe('the pre-training server (the worker without the worker)', () => {
         type: 'error',
         run: 3,
         code: 'tooLong',
-        params: { n: 202, max: 128 },
+        params: { n: 202, max: 128, model: 'tiny' },
       }),
     ]);
     expect(server.trainer).toBeNull();

@@ -7,10 +7,18 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PretrainClient, type PretrainWorkerLike } from '../../src/model/pretrain/client';
 import type { Draw } from '../../src/model/pretrain/examples';
-import { pretrainStore, setPretrainClient } from '../../src/model/pretrain/pretrainStore';
+import {
+  pretrainStore,
+  setManifestLoader,
+  setPretrainClient,
+} from '../../src/model/pretrain/pretrainStore';
 import type { PretrainReply, PretrainRequest, RunInfo } from '../../src/model/pretrain/protocol';
-import { DEFAULT_PRETRAIN, TINY_CONFIG } from '../../src/model/pretrain/settings';
-import type { StepReport } from '../../src/model/pretrain/trainer';
+import {
+  DEFAULT_PRETRAIN,
+  FINETUNE_LEARNING_RATE,
+  TINY_CONFIG,
+} from '../../src/model/pretrain/settings';
+import type { ProbeReport, ProbeSpec, StepReport } from '../../src/model/pretrain/trainer';
 import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import type { Manifest } from '../../src/model/weights';
 import { PretrainPanel } from '../../src/panels/Pretrain/PretrainPanel';
@@ -20,9 +28,14 @@ const json = JSON.parse(
   readFileSync(join(process.cwd(), 'public/models/tokenizer.json'), 'utf8'),
 ) as TokenizerJson;
 const tok = new GlmTokenizer(json);
+/** The shipped model's manifest: its config is what the panel reads (public/models is replaced by newer models). */
+const SHIPPED = JSON.parse(
+  readFileSync(join(process.cwd(), 'public/models/manifest.json'), 'utf8'),
+) as Manifest;
 const TOKENS = ['[CLS]', ...tok.encode(DEFAULT_TEXT).tokens, '[EOS]'];
 
 const INFO: RunInfo = {
+  start: 'scratch',
   config: { ...TINY_CONFIG, vocabSize: tok.size },
   parameters: 324_096,
   tokens: TOKENS,
@@ -87,6 +100,31 @@ const MANIFEST: Manifest = {
 };
 const BYTES = new Uint8Array([0, 60, 0, 64, 0, 188]);
 
+/** The fake worker's probe of `spec` at `step`: the true tokens more likely, and more of them right, every step. */
+function probeReport(step: number, spec: ProbeSpec): ProbeReport {
+  const truth = spec.spans.map((s) => TOKENS.slice(s.start, s.end));
+  const total = truth.reduce((n, t) => n + t.length, 0);
+  const right = Math.min(total, step);
+  let k = 0;
+  const fills = truth.map((t) => t.map((tok) => (k++ < right ? tok : 'the')));
+  const meanProb = Math.min(0.95, 0.0002 + step * 0.2);
+  return {
+    step,
+    spans: spec.spans,
+    order: spec.order,
+    truth,
+    fills,
+    tokenProbs: truth.map((t) => t.map(() => meanProb)),
+    meanProb,
+    logJoint: total * Math.log(meanProb),
+    right,
+    total,
+  };
+}
+
+/** The run's first held-out draw, as the fake worker probes it when given no blanks. */
+const HELDOUT_PROBE: ProbeSpec = { spans: [{ start: 2, end: 3 }], order: [0] };
+
 /** A worker that answers a start with `ready` and `steps` steps, a step with one, as the server does. */
 class FakeWorker implements PretrainWorkerLike {
   sent: PretrainRequest[] = [];
@@ -95,9 +133,22 @@ class FakeWorker implements PretrainWorkerLike {
   fail: PretrainReply | null = null;
   /** What a fill request gets back, in Part B order. */
   fills: string[][] = [['better', 'future'], ['this', 'world']];
+  /** What a fine-tuning run's ready says: the shipped model's config. */
+  shippedInfo: RunInfo = { ...INFO, start: 'shipped', config: SHIPPED.config, parameters: 1_938_688, heldoutStart: 4.78, heldoutStarts: [4.78] };
   private step = 0;
   private ablations = false;
   private built = false;
+  private probe: ProbeSpec | null = null;
+  private probeHeldout = true;
+  private probeEvery = 10;
+  private probed(run: number) {
+    if (this.probe)
+      this.reply({ type: 'probed', run, report: probeReport(this.step, this.probe), heldout: this.probeHeldout });
+  }
+  private progress(run: number) {
+    this.reply({ type: 'progress', run, report: report(++this.step, this.ablations), tensors: 51 });
+    if (this.step % this.probeEvery === 0) this.probed(run);
+  }
   private listeners: ((e: MessageEvent<PretrainReply>) => void)[] = [];
   addEventListener(type: string, l: unknown) {
     if (type === 'message') this.listeners.push(l as (e: MessageEvent<PretrainReply>) => void);
@@ -125,6 +176,13 @@ class FakeWorker implements PretrainWorkerLike {
       this.reply({ type: 'weights', run, step: this.step, manifest: MANIFEST, bytes: BYTES });
       return;
     }
+    if (m.type === 'probe') {
+      this.probeEvery = m.every;
+      this.probe = m.probe ?? HELDOUT_PROBE;
+      this.probeHeldout = !m.probe;
+      this.probed(run);
+      return;
+    }
     if (m.type === 'fill') {
       this.reply({
         type: 'filled',
@@ -140,16 +198,20 @@ class FakeWorker implements PretrainWorkerLike {
     if (!this.built) {
       this.built = true;
       this.ablations = m.setup.settings.ablations;
-      this.reply({ type: 'ready', run, info: this.ablations ? INFO_ABLATIONS : INFO });
+      this.probe = m.setup.probe ?? HELDOUT_PROBE;
+      this.probeHeldout = !m.setup.probe;
+      this.probeEvery = m.setup.probeEvery ?? 10;
+      const info = this.ablations ? INFO_ABLATIONS : INFO;
+      this.reply({ type: 'ready', run, info: m.setup.settings.start === 'shipped' ? this.shippedInfo : info });
+      this.probed(run);
     }
     if (m.type === 'step') {
-      this.reply({ type: 'progress', run, report: report(++this.step, this.ablations), tensors: 51 });
+      this.progress(run);
       this.reply({ type: 'status', run, status: 'paused', step: this.step });
       return;
     }
     this.reply({ type: 'status', run, status: 'training', step: this.step });
-    for (let i = 0; i < this.steps && this.step < m.budget; i++)
-      this.reply({ type: 'progress', run, report: report(++this.step, this.ablations), tensors: 51 });
+    for (let i = 0; i < this.steps && this.step < m.budget; i++) this.progress(run);
     if (this.step >= m.budget)
       this.reply({ type: 'status', run, status: 'finished', step: this.step });
   }
@@ -163,12 +225,21 @@ beforeEach(() => {
   setPretrainClient(
     () => new PretrainClient(() => worker),
     () => 'test://tokenizer.json',
+    () => 'test://models/manifest.json',
   );
+  manifestAsked.length = 0;
+  setManifestLoader(async (url) => {
+    manifestAsked.push(url);
+    return SHIPPED;
+  });
 });
 afterEach(() => {
   setModelTokenizer(null);
   setPretrainClient(null);
+  setManifestLoader(null);
 });
+/** The manifests the panel read (through the loader that stands in for fetch). */
+const manifestAsked: string[] = [];
 
 const panel = () => screen.getByRole('region', { name: 'Pre-training' });
 const button = (name: string) => within(panel()).getByRole('button', { name });
@@ -537,5 +608,218 @@ describe('Pre-training panel: ablations, saving, filling', { timeout: 30_000 }, 
     expect(panel()).toHaveTextContent('Blanks: the spans of this step’s draw (“this nation”; “better future”).');
     await user.click(button('Fill the blanks'));
     expect(worker.sent.at(-1)).toMatchObject({ type: 'fill', spans: DRAW.spans, order: DRAW.order });
+  });
+});
+
+describe('Pre-training panel: from the shipped model', { timeout: 30_000 }, () => {
+  const startFrom = () => within(panel()).getByRole('group', { name: 'Start from' });
+
+  it('offers a Start from radio group; the shipped model brings its own learning rate, modelUrl and the manifest’s positions', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<PretrainPanel />);
+    const scratch = within(startFrom()).getByRole('radio', { name: /Scratch/ });
+    const shipped = within(startFrom()).getByRole('radio', { name: /The shipped model/ });
+    expect(scratch).toBeChecked();
+    expect(within(panel()).getByLabelText('Learning rate')).toHaveValue(DEFAULT_PRETRAIN.learningRate);
+    await user.click(shipped);
+    expect(shipped).toBeChecked();
+    expect(within(panel()).getByLabelText('Learning rate')).toHaveValue(FINETUNE_LEARNING_RATE);
+    await settle();
+    // The limit comes from the manifest the panel read.
+    expect(manifestAsked).toEqual(['test://models/manifest.json']);
+    const max = SHIPPED.config.maxPositions;
+    expect(panel()).toHaveTextContent(
+      `Fine-tunes on the text of step 1: ${TOKENS.length} tokens with [CLS] and [EOS] (the shipped model holds at most ${max}).`,
+    );
+    expect(panel()).toHaveTextContent(
+      `Fine-tunes the Model panel’s own weights (${SHIPPED.config.layers} layers, d = ${SHIPPED.config.dModel}, ${max} positions`,
+    );
+    await user.click(button('Start'));
+    expect(worker.sent[0]).toMatchObject({
+      type: 'start',
+      setup: {
+        text: DEFAULT_TEXT,
+        modelUrl: 'test://models/manifest.json',
+        settings: { start: 'shipped', learningRate: FINETUNE_LEARNING_RATE },
+      },
+    });
+    await settle();
+    const figures = panel().querySelector('dl.pt-figures')!;
+    expect(figures).toHaveTextContent('Started fromthe shipped model’s weights (fine-tuning)');
+    expect(figures).toHaveTextContent(`${SHIPPED.config.layers} layers, ${SHIPPED.config.heads} heads, d = ${SHIPPED.config.dModel}`);
+    // A run's start is its own: locked until Reset, and Reset keeps the choice and the text.
+    expect(shipped).toBeDisabled();
+    await user.click(button('Reset'));
+    expect(within(startFrom()).getByRole('radio', { name: /The shipped model/ })).toBeChecked();
+    expect(store.getState().text).toBe(DEFAULT_TEXT);
+    // Back to scratch: the scratch rate again (a rate the user typed would stay).
+    await user.click(within(startFrom()).getByRole('radio', { name: /Scratch/ }));
+    expect(within(panel()).getByLabelText('Learning rate')).toHaveValue(DEFAULT_PRETRAIN.learningRate);
+  });
+
+  it('checks the text against the shipped model’s positions, not the tiny model’s, and keeps the text', async () => {
+    const user = userEvent.setup({ delay: null });
+    const max = SHIPPED.config.maxPositions;
+    // Longer than the tiny model holds, within the shipped model's positions.
+    const text = 'word '.repeat(TINY_CONFIG.maxPositions + 10).trim();
+    resetStore({ text, spans: [], order: [] });
+    render(<PretrainPanel />);
+    const n = tok.encode(text).tokens.length + 2;
+    expect(n).toBeGreaterThan(TINY_CONFIG.maxPositions);
+    expect(n).toBeLessThan(max);
+    expect(panel()).toHaveTextContent(`the tiny model has ${TINY_CONFIG.maxPositions} positions`);
+    await user.click(within(startFrom()).getByRole('radio', { name: /The shipped model/ }));
+    await settle();
+    expect(panel()).not.toHaveTextContent('positions. Shorten the text');
+    expect(store.getState().text).toBe(text);
+    // Longer than the shipped model holds: the warning names its limit.
+    const longer = 'word '.repeat(max + 5).trim();
+    act(() => store.setState({ text: longer }));
+    await settle();
+    expect(panel()).toHaveTextContent(
+      `This text has ${tok.encode(longer).tokens.length + 2} tokens with [CLS] and [EOS]; the shipped model has ${max} positions.`,
+    );
+    expect(store.getState().text).toBe(longer);
+  });
+
+  it('shows the worker’s refusal of a text too long for the shipped model, naming its limit', async () => {
+    worker.fail = {
+      type: 'error',
+      run: 0,
+      message: 'too long',
+      code: 'tooLong',
+      params: { n: 530, max: 512, model: 'shipped' },
+    };
+    render(<PretrainPanel />);
+    await userEvent.click(within(startFrom()).getByRole('radio', { name: /The shipped model/ }));
+    await userEvent.click(button('Start'));
+    await settle();
+    expect(within(panel()).getByRole('alert')).toHaveTextContent(
+      'Training stopped: the text has 530 tokens with [CLS] and [EOS], and the shipped model has 512 positions: shorten the text to at most 512 tokens',
+    );
+  });
+});
+
+describe('Pre-training panel: fills getting better (the probe)', { timeout: 30_000 }, () => {
+  const section = () =>
+    within(panel()).getByRole('heading', { name: 'Fills getting better' }).closest('section')!;
+  const chart = () => within(section()).getByRole('img', { name: 'Target probability' });
+  const rows = () =>
+    [...section().querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((c) => c.textContent),
+    );
+
+  it('before a run: says what it will probe and how the probability is measured; no chart data', () => {
+    render(<PretrainPanel />);
+    expect(section()).toHaveTextContent('A run will probe the panels’ spans of this text: “this nation”; “better future”.');
+    expect(section()).toHaveTextContent('teacher forcing');
+    expect(section()).toHaveTextContent('the mean, over the blanks’ true tokens');
+    expect(chart()).toHaveAccessibleDescription('No probe yet.');
+    expect(within(section()).getByLabelText('Probe every (steps)')).toHaveValue(10);
+    expect(section().querySelector('table')).toBeNull();
+  });
+
+  it('probes the panels’ spans at step 0 and every N steps; draws the probability and lists the fills, right tokens marked', async () => {
+    const user = userEvent.setup({ delay: null });
+    worker.steps = 4;
+    render(<PretrainPanel />);
+    const every = within(section()).getByLabelText('Probe every (steps)');
+    await user.clear(every);
+    await user.type(every, '2');
+    await user.click(button('Start'));
+    // The panels' spans, carried over to the model's pieces, in their Part B order.
+    expect(worker.sent[0]).toMatchObject({
+      type: 'start',
+      setup: {
+        probe: { spans: [{ start: 4, end: 6 }, { start: 9, end: 11 }], order: [1, 0] },
+        probeEvery: 2,
+      },
+    });
+    await settle();
+    expect(pretrainStore.getState().probes.map((p) => p.step)).toEqual([0, 2, 4]);
+    expect(section()).toHaveTextContent('Probing “this nation”; “better future”: the panels’ spans when the run began.');
+    // The text alternative gives the latest figures in words (fixture: 0.2 a step, 1 token right a step).
+    expect(chart()).toHaveAccessibleDescription(
+      'At step 4 the true tokens get a mean probability of 0.80 (at step 0: 0.00020); the greedy fill has 4 of 4 tokens right: “this nation”; “better future”.',
+    );
+    // Two lines, told apart by dash and marker as well as colour.
+    const marks = chart().querySelector('[data-marks="probe"]')!;
+    const paths = [...marks.querySelectorAll('path')];
+    expect(paths.map((p) => p.getAttribute('stroke-dasharray'))).toEqual(['6 3', null]);
+    expect(new Set(paths.map((p) => p.getAttribute('stroke'))).size).toBe(2);
+    // A square and a circle at each of the three probes.
+    expect(marks.querySelectorAll('rect')).toHaveLength(3);
+    expect(marks.querySelectorAll('circle')).toHaveLength(3);
+    // The history, newest first: step, fill, tokens right, mean probability.
+    const table = within(section()).getByRole('table', { name: /Fill history/ });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Step',
+      'Fill (greedy)',
+      'Tokens right',
+      'Mean probability',
+    ]);
+    expect(rows()).toEqual([
+      ['4', 'this nation; better future', '4 of 4', '0.80'],
+      ['2', 'this nation; the the', '2 of 4', '0.40'],
+      ['0', 'the the; the the', '0 of 4', '0.00020'],
+    ]);
+    const step2 = section().querySelectorAll('tbody tr')[1]!;
+    expect([...step2.querySelectorAll('.pt-tok-right')].map((e) => e.textContent)).toEqual(['this', ' nation']);
+    expect([...step2.querySelectorAll('.pt-tok-wrong')].map((e) => e.textContent)).toEqual(['the', ' the']);
+  });
+
+  it('probes the run’s first held-out draw when the panels show no spans of this text', async () => {
+    resetStore({ spans: [], order: [] });
+    render(<PretrainPanel />);
+    expect(section()).toHaveTextContent('a run will probe its first held-out draw');
+    await userEvent.click(button('Step'));
+    expect(worker.sent[0]).toMatchObject({ type: 'step', setup: { probe: null } });
+    await settle();
+    expect(pretrainStore.getState().probeTarget).toEqual({ ...HELDOUT_PROBE, source: 'heldout' });
+    expect(section()).toHaveTextContent(`Probing “${TOKENS[2]}”: the run’s first held-out draw`);
+  });
+
+  it('a span picked during a run is probed at once, and starts a new history', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<PretrainPanel />);
+    await user.click(button('Step'));
+    await settle();
+    expect(pretrainStore.getState().probes.map((p) => p.step)).toEqual([0]);
+    await user.click(within(section()).getByRole('radio', { name: 'A span I pick' }));
+    const first = within(section()).getByLabelText('First token');
+    // Options are the text's tokens (not [CLS] nor [EOS]), numbered as the panels number them.
+    expect(within(first).getAllByRole('option')).toHaveLength(TOKENS.length - 2);
+    await user.selectOptions(first, `7 ${TOKENS[7]}`);
+    await user.selectOptions(within(section()).getByLabelText('Last token'), `8 ${TOKENS[8]}`);
+    expect(worker.sent.at(-1)).toEqual({ type: 'probe', run: 1, probe: { spans: [{ start: 7, end: 9 }], order: [0] }, every: 10 });
+    await settle();
+    const probes = pretrainStore.getState().probes;
+    expect(probes).toHaveLength(1);
+    expect(probes[0]).toMatchObject({ step: 1, spans: [{ start: 7, end: 9 }] });
+    expect(section()).toHaveTextContent(`Probing “${TOKENS[7]} ${TOKENS[8]}”: the span you picked.`);
+    // A late report of the old blanks is not mixed into the new history.
+    act(() => worker.reply({ type: 'probed', run: 1, heldout: false, report: probeReport(1, { spans: [{ start: 4, end: 6 }], order: [0] }) }));
+    await settle();
+    expect(pretrainStore.getState().probes).toHaveLength(1);
+  });
+
+  it('offers to probe the panels’ spans again once they change during a run', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<PretrainPanel />);
+    await user.click(button('Step'));
+    await settle();
+    expect(within(section()).queryByRole('button', { name: 'Probe the panels’ spans now' })).toBeNull();
+    act(() => store.setState({ spans: [{ start: 4, end: 6 }], order: [0] }));
+    await user.click(within(section()).getByRole('button', { name: 'Probe the panels’ spans now' }));
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'probe', probe: { spans: [{ start: 4, end: 6 }], order: [0] } });
+  });
+
+  it('says when the probe stopped', async () => {
+    render(<PretrainPanel />);
+    await userEvent.click(button('Step'));
+    await settle();
+    act(() => worker.reply({ type: 'probed', run: 1, heldout: false, report: null, error: { message: 'span [5, 99) is outside the text' } }));
+    await settle();
+    expect(within(section()).getByRole('alert')).toHaveTextContent('The probe stopped: the trainer reported an error (in its own words: span [5, 99) is outside the text)');
   });
 });

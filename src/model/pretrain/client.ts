@@ -6,6 +6,7 @@
  */
 import type { Span } from '../../glm';
 import type { PretrainReply, PretrainRequest, RunSetup } from './protocol';
+import type { ProbeSpec } from './trainer';
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface PretrainWorkerLike {
@@ -27,6 +28,12 @@ export function createPretrainWorker(): PretrainWorkerLike {
 export function defaultTokenizerUrl(): string {
   const base = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
   return new URL(`${import.meta.env.BASE_URL}models/tokenizer.json`, base).href;
+}
+
+/** The shipped model's manifest (the Model panel's model), wherever the app is served from. */
+export function defaultShippedModelUrl(): string {
+  const base = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
+  return new URL(`${import.meta.env.BASE_URL}models/manifest.json`, base).href;
 }
 
 export class PretrainClient {
@@ -94,6 +101,11 @@ export class PretrainClient {
   /** Asks the current run's GLM model to fill `spans` of its text (a `filled` reply). */
   fill(spans: Span[], order?: number[]): void {
     this.worker?.postMessage({ type: 'fill', run: this.run, spans, order });
+  }
+
+  /** New blanks (null: the run's first held-out draw) or a new interval for the current run's probe. */
+  probe(probe: ProbeSpec | null, every: number): void {
+    this.worker?.postMessage({ type: 'probe', run: this.run, probe, every });
   }
 
   /** Stops the current run after the step under way. */

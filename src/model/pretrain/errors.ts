@@ -7,7 +7,7 @@
 export type PretrainErrorCode =
   /** The text is empty. */
   | 'noText'
-  /** More framed tokens than the tiny model has positions: {n, max}. */
+  /** More framed tokens than the model has positions: {n, max, model: 'tiny' | 'shipped'}. */
   | 'tooLong'
   /** The sampler never drew a span for this text and these settings: {engineCode, ...engine params}. */
   | 'noDraw'
@@ -17,6 +17,8 @@ export type PretrainErrorCode =
   | 'diverged'
   /** The tokenizer file could not be read: {detail}. */
   | 'tokenizer'
+  /** The shipped model's files (manifest, weights, tokenizer) could not be read: {detail}. */
+  | 'shippedModel'
   /** The worker's own code (TensorFlow.js) failed to load: {message}. */
   | 'codeLoad'
   /** No TensorFlow.js backend started: {details}. */
@@ -46,6 +48,7 @@ const CODES: ReadonlySet<string> = new Set<PretrainErrorCode>([
   'badSettings',
   'diverged',
   'tokenizer',
+  'shippedModel',
   'codeLoad',
   'noBackend',
   'workerFailed',

@@ -26,7 +26,11 @@ export function modelFiles(w: TrainedWeights, record: PretrainRecord): { manifes
     tokenizer: TOKENIZER_FILE,
     weights: { file: WEIGHTS_FILE, dtype: 'float16', bytes: bytes.byteLength, tensors },
     training: {
-      source: 'GLM Infill Lab, Pre-training panel (trained in the browser from scratch)',
+      source:
+        record.settings.start === 'shipped'
+          ? 'GLM Infill Lab, Pre-training panel (the shipped model fine-tuned in the browser)'
+          : 'GLM Infill Lab, Pre-training panel (trained in the browser from scratch)',
+      start: record.settings.start,
       variant: w.variant,
       steps: w.step,
       tokens: w.tokensSeen,

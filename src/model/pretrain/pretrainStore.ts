@@ -3,19 +3,33 @@
  * chose and is saved in the URL): the run's settings, where it stands, its loss curve and its last
  * step. Derived and asynchronous, so never persisted. Actions are plain functions over one worker
  * client; the panel calls them, nothing here touches the DOM or TensorFlow.js.
+ *
+ * The probe ("fills getting better"): fixed blanks of the run's text that the worker fills and
+ * scores once the run is built and every `probeEvery` steps; their history is `probes`. Which
+ * blanks follows `probeChoice` (the panels' spans, or a span the user picked), resolved by the
+ * panel's resolver (`setProbeResolver`: it knows the app's spans); without one, or when it finds
+ * none, the worker probes the run's first held-out draw.
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Msg } from '../../i18n/msg';
 import { pretrainErrorMsg } from '../../i18n/pretrain';
 import { PretrainError } from './errors';
-import { defaultTokenizerUrl, PretrainClient } from './client';
+import { defaultShippedModelUrl, defaultTokenizerUrl, PretrainClient } from './client';
 import type { Span } from '../../glm';
+import type { GlmConfig } from '../glm';
 import type { Manifest } from '../weights';
 import type { Variant } from './examples';
 import type { PretrainReply, RunInfo, RunSetup } from './protocol';
-import { DEFAULT_PRETRAIN, type PretrainSettings } from './settings';
-import type { FillReport, StepReport } from './trainer';
+import {
+  DEFAULT_PRETRAIN,
+  FINETUNE_LEARNING_RATE,
+  PROBE_EVERY,
+  PROBE_EVERY_LIMITS,
+  type PretrainSettings,
+  type PretrainStart,
+} from './settings';
+import type { FillReport, ProbeReport, ProbeSpec, StepReport } from './trainer';
 
 export type PretrainStatus = 'idle' | 'training' | 'paused' | 'finished' | 'error';
 
@@ -38,6 +52,32 @@ export interface ModelFiles {
   manifest: Manifest;
   bytes: Uint8Array;
 }
+
+/** Where the probe's blanks come from: the panels' spans, a span the user picked, or (neither) the run's first held-out draw. */
+export type ProbeSource = 'panels' | 'pick' | 'heldout';
+
+/** What the user chose to probe (kept across runs, as the settings are). */
+export interface ProbeChoice {
+  mode: 'panels' | 'pick';
+  /** The picked span, over the framed tokens of the text ([CLS] is 0); null: none yet. */
+  pick: Span | null;
+}
+
+/** The blanks a run probes and where they came from. */
+export interface ProbeTarget extends ProbeSpec {
+  source: ProbeSource;
+}
+
+/**
+ * Finds the blanks of `choice` in `text`: over `tokens` (the run's framed tokens) when known,
+ * else over the app's own count of them; null when there are none (the worker then probes its
+ * first held-out draw).
+ */
+export type ProbeResolver = (
+  choice: ProbeChoice,
+  text: string,
+  tokens: readonly string[] | null,
+) => ProbeTarget | null;
 
 export interface PretrainState {
   status: PretrainStatus;
@@ -68,6 +108,17 @@ export interface PretrainState {
   fill: FillReport | null;
   fillPending: boolean;
   fillError: Msg | null;
+  /** What to probe, and how often (steps). */
+  probeChoice: ProbeChoice;
+  probeEvery: number;
+  /** The blanks the run probes (null until known). */
+  probeTarget: ProbeTarget | null;
+  /** The probe after step 0 and every `probeEvery` steps since, oldest first. */
+  probes: ProbeReport[];
+  /** Why the probe stopped. */
+  probeError: Msg | null;
+  /** The shipped model's config, from its manifest (read when a fine-tuning start is chosen). */
+  shippedConfig: GlmConfig | null;
 }
 
 export const DEFAULT_BUDGET = 300;
@@ -87,6 +138,9 @@ const NO_RUN = {
   fill: null,
   fillPending: false,
   fillError: null,
+  probeTarget: null,
+  probes: [],
+  probeError: null,
 } satisfies Partial<PretrainState>;
 
 const initial = (): PretrainState => ({
@@ -95,6 +149,9 @@ const initial = (): PretrainState => ({
   settings: DEFAULT_PRETRAIN,
   budget: DEFAULT_BUDGET,
   text: null,
+  probeChoice: { mode: 'panels', pick: null },
+  probeEvery: PROBE_EVERY,
+  shippedConfig: null,
   ...NO_RUN,
 });
 
@@ -117,6 +174,51 @@ const defaultClient = () => {
 };
 let makeClient: () => PretrainClient = defaultClient;
 let tokenizerUrl: () => string = defaultTokenizerUrl;
+let modelUrl: () => string = defaultShippedModelUrl;
+let resolver: ProbeResolver | null = null;
+/** The blanks the worker was last asked to probe (null: its first held-out draw). */
+let sentProbe: ProbeSpec | null = null;
+
+/** Reads the shipped model's manifest (default: fetch `modelUrl`). */
+export type ManifestLoader = (url: string) => Promise<Pick<Manifest, 'config'>>;
+
+const fetchManifest: ManifestLoader = async (url) => {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} fetching ${url}`);
+  return (await res.json()) as Manifest;
+};
+let manifestLoader: ManifestLoader = fetchManifest;
+let manifestAsked = false;
+
+/** Replaces how the shipped model's manifest is read (tests, stories), or restores fetch with null. */
+export function setManifestLoader(l: ManifestLoader | null): void {
+  manifestLoader = l ?? fetchManifest;
+  manifestAsked = false;
+}
+
+/**
+ * Reads the shipped model's config from its manifest, once (again after a failure): its positions
+ * limit the text a fine-tuning run takes. A failure leaves it unknown; the worker still refuses
+ * a text too long, naming the limit.
+ */
+export function loadShippedConfig(): void {
+  if (manifestAsked || get().shippedConfig) return;
+  manifestAsked = true;
+  manifestLoader(modelUrl()).then(
+    (m) => {
+      const c = m.config;
+      if (c && Number.isInteger(c.maxPositions) && c.maxPositions > 0)
+        set({ shippedConfig: { ...c } });
+      else manifestAsked = false;
+    },
+    () => (manifestAsked = false),
+  );
+}
+
+/** Sets how the probe's blanks are found (the panel's, which knows the app's spans). */
+export function setProbeResolver(r: ProbeResolver | null): void {
+  resolver = r;
+}
 
 function getClient(): PretrainClient {
   if (!client) {
@@ -133,6 +235,7 @@ function getClient(): PretrainClient {
 export function setPretrainClient(
   factory: (() => PretrainClient) | null,
   url?: () => string,
+  shippedUrl?: () => string,
 ): void {
   unsubscribe?.();
   client?.dispose();
@@ -140,8 +243,23 @@ export function setPretrainClient(
   unsubscribe = null;
   makeClient = factory ?? defaultClient;
   tokenizerUrl = url ?? defaultTokenizerUrl;
+  modelUrl = shippedUrl ?? defaultShippedModelUrl;
+  sentProbe = null;
+  manifestAsked = false;
   pretrainStore.setState(initial(), true);
 }
+
+const sameSpec = (a: ProbeSpec | null, b: ProbeSpec | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.spans.length === b.spans.length &&
+    a.spans.every((x, i) => x.start === b.spans[i]!.start && x.end === b.spans[i]!.end) &&
+    a.order.length === b.order.length &&
+    a.order.every((v, i) => v === b.order[i]));
+
+const specOf = (t: ProbeTarget | null): ProbeSpec | null =>
+  t && { spans: t.spans.map((x) => ({ ...x })), order: [...t.order] };
 
 /** Where the worker reads the tokenizer (the file the saved model names). */
 export function pretrainTokenizerUrl(): string {
@@ -157,8 +275,20 @@ export function resetPretrainStore(state: Partial<PretrainState> = {}): void {
 function receive(r: PretrainReply): void {
   const s = get();
   switch (r.type) {
-    case 'ready':
+    case 'ready': {
+      if (r.info.start === 'shipped' && !s.shippedConfig)
+        set({ shippedConfig: { ...r.info.config } });
+      // The run's own tokens now known: the probe's blanks found over them (the app counts them
+      // the same way, so this is the probe the run was given, unless the tokenizers differ).
+      const target =
+        s.text === null ? null : (resolver?.(s.probeChoice, s.text, r.info.tokens) ?? null);
+      if (!sameSpec(specOf(target), sentProbe)) {
+        sentProbe = specOf(target);
+        client?.probe(sentProbe, s.probeEvery);
+        set({ probes: [] });
+      }
       set({
+        probeTarget: target,
         info: r.info,
         preparing: false,
         heldout: [{ step: 0, loss: r.info.heldoutStart }],
@@ -169,6 +299,23 @@ function receive(r: PretrainReply): void {
         })),
       });
       return;
+    }
+    case 'probed': {
+      if (!r.report) {
+        set({ probeError: pretrainErrorMsg(r.error ?? { message: 'the probe failed' }) });
+        return;
+      }
+      const rep = r.report;
+      // A report of blanks the run probed before the current ones.
+      if (sentProbe === null ? !r.heldout : r.heldout || !sameSpec(rep, sentProbe)) return;
+      const probes = s.probes.at(-1)?.step === rep.step ? s.probes.slice(0, -1) : s.probes;
+      set({
+        probeTarget: s.probeTarget ?? { spans: rep.spans, order: rep.order, source: 'heldout' },
+        probes: [...probes, rep],
+        probeError: null,
+      });
+      return;
+    }
     case 'progress': {
       const { report } = r;
       const step = report.step;
@@ -214,7 +361,15 @@ function receive(r: PretrainReply): void {
 }
 
 function setupOf(text: string): RunSetup {
-  return { text, tokenizerUrl: tokenizerUrl(), settings: get().settings };
+  const s = get();
+  return {
+    text,
+    tokenizerUrl: tokenizerUrl(),
+    modelUrl: s.settings.start === 'shipped' ? modelUrl() : undefined,
+    settings: s.settings,
+    probe: specOf(s.probeTarget),
+    probeEvery: s.probeEvery,
+  };
 }
 
 /** A new run on `text`: the old one (if any) ends, the curve starts empty. */
@@ -227,7 +382,13 @@ function begin(text: string): PretrainClient | null {
     return null;
   }
   if (get().status !== 'idle') c.reset();
-  set({ ...NO_RUN, text, preparing: true });
+  set({
+    ...NO_RUN,
+    text,
+    preparing: true,
+    probeTarget: resolver?.(get().probeChoice, text, null) ?? null,
+  });
+  sentProbe = specOf(get().probeTarget);
   return c;
 }
 
@@ -274,11 +435,14 @@ export function stepPretraining(text: string): void {
   set({ status: 'paused' });
 }
 
-/** Ends the run: the worker frees its tensors; the settings stay. */
+/** Ends the run: the worker frees its tensors; the settings and the probe's choice stay. */
 export function resetPretraining(): void {
-  const { settings, budget, status } = get();
+  const { settings, budget, status, probeChoice, probeEvery, shippedConfig } = get();
   if (status !== 'idle') client?.reset();
-  pretrainStore.setState({ ...initial(), settings, budget }, true);
+  pretrainStore.setState(
+    { ...initial(), settings, budget, probeChoice, probeEvery, shippedConfig },
+    true,
+  );
 }
 
 /** Every model's curves, GLM first. */
@@ -309,6 +473,52 @@ export function fillWithModel(spans: Span[], order?: number[]): void {
 /** Changes settings (they apply to the next run: the panel locks them while one exists). */
 export function setPretrainSettings(patch: Partial<PretrainSettings>): void {
   set({ settings: { ...get().settings, ...patch } });
+}
+
+/**
+ * Where the next run's weights start. The learning rate follows when it is the other start's
+ * default (fine-tuning takes smaller steps); a rate the user typed stays.
+ */
+export function setPretrainStart(start: PretrainStart): void {
+  const { learningRate } = get().settings;
+  const other = start === 'shipped' ? DEFAULT_PRETRAIN.learningRate : FINETUNE_LEARNING_RATE;
+  const own = start === 'shipped' ? FINETUNE_LEARNING_RATE : DEFAULT_PRETRAIN.learningRate;
+  setPretrainSettings({ start, learningRate: learningRate === other ? own : learningRate });
+  if (start === 'shipped') loadShippedConfig();
+}
+
+/** Whether a run is built in the worker (it can be probed). */
+const hasRun = (s: PretrainState) =>
+  client !== null &&
+  s.info !== null &&
+  s.text !== null &&
+  s.status !== 'idle' &&
+  s.status !== 'error';
+
+/**
+ * What to probe. With a run under way, its probe changes at once: new blanks start a new
+ * history (probed at the current step first); the old one is dropped.
+ */
+export function setProbeChoice(patch: Partial<ProbeChoice>): void {
+  const s = get();
+  const probeChoice = { ...s.probeChoice, ...patch };
+  set({ probeChoice });
+  if (!hasRun(s)) return;
+  const target = resolver?.(probeChoice, s.text!, s.info!.tokens) ?? null;
+  // Back to the held-out draw: its blanks are known once the worker has probed them.
+  const next = target ?? (s.probeTarget?.source === 'heldout' ? s.probeTarget : null);
+  if (sameSpec(specOf(target), sentProbe)) return;
+  set({ probeTarget: next, probes: [], probeError: null });
+  sentProbe = specOf(target);
+  client!.probe(sentProbe, s.probeEvery);
+}
+
+/** Probe every `n` steps (from the next step on; the history stays). */
+export function setProbeEvery(n: number): void {
+  const every = Math.max(PROBE_EVERY_LIMITS[0], Math.min(PROBE_EVERY_LIMITS[1], Math.trunc(n)));
+  const s = get();
+  set({ probeEvery: every });
+  if (hasRun(s)) client!.probe(sentProbe, every);
 }
 
 export function setPretrainBudget(budget: number): void {

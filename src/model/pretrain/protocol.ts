@@ -12,21 +12,41 @@
  * - `weights` asks for GLM's weights as model files (`manifest.json` + `glm.bin`); `fill` asks
  *   GLM's model to fill blanks of the training text. Both read the run as it stands (between two
  *   steps) and change nothing; without a built run they get no answer.
+ * - The probe: fixed blanks of the text (the setup's `probe`, or else the run's first held-out
+ *   draw) that GLM's model fills, and whose true tokens it scores, once the run is built and then
+ *   every `probeEvery` steps (a `probed` reply each time). A `probe` request changes the blanks
+ *   or the interval of the run under way, and probes at once when the blanks changed.
  */
 import type { Span } from '../../glm';
 import type { Manifest } from '../weights';
 import type { PretrainErrorInfo } from './errors';
-import type { FillReport, PretrainSettings, StepReport, TrainerInfo } from './trainer';
+import type {
+  FillReport,
+  PretrainSettings,
+  ProbeReport,
+  ProbeSpec,
+  StepReport,
+  TrainerInfo,
+} from './trainer';
 
 /** Everything a run is built from. */
 export interface RunSetup {
   /** The text to train on (tokenised in the worker with the model's tokenizer). */
   text: string;
-  /** `tokenizer.json` of the model's tokenizer. */
+  /** `tokenizer.json` of the model's tokenizer (a `scratch` run's). */
   tokenizerUrl: string;
+  /**
+   * `manifest.json` of the shipped model, for a run with `start: 'shipped'`: its weights, its
+   * config and its own tokenizer are read through it.
+   */
+  modelUrl?: string;
   settings: PretrainSettings;
   /** Score the held-out draws every this many steps (default 10). */
   heldoutEvery?: number;
+  /** The probe's blanks (indices into the run's framed tokens); null or absent: the first held-out draw. */
+  probe?: ProbeSpec | null;
+  /** Probe every this many steps (default PROBE_EVERY). */
+  probeEvery?: number;
 }
 
 export type PretrainRequest =
@@ -36,7 +56,9 @@ export type PretrainRequest =
   | { type: 'reset'; run: number }
   | { type: 'weights'; run: number }
   /** `spans` index the run's framed tokens (`RunInfo.tokens`); `order` as `construct` takes it. */
-  | { type: 'fill'; run: number; spans: Span[]; order?: number[] };
+  | { type: 'fill'; run: number; spans: Span[]; order?: number[] }
+  /** New blanks for the run's probe (null: the first held-out draw), or a new interval. */
+  | { type: 'probe'; run: number; probe: ProbeSpec | null; every: number };
 
 /** Where a run stands, as the worker sees it. */
 export type RunStatus = 'idle' | 'training' | 'paused' | 'finished';
@@ -58,5 +80,16 @@ export type PretrainReply =
   | { type: 'weights'; run: number; step: number; manifest: Manifest; bytes: Uint8Array }
   /** The blanks GLM's model filled, or why it could not (the run goes on either way). */
   | { type: 'filled'; run: number; fill: FillReport | null; error?: PretrainErrorInfo }
+  /**
+   * The probe at a step, or why it failed (the run goes on either way; the probe stops).
+   * `heldout`: the blanks are the run's first held-out draw (it was given none).
+   */
+  | {
+      type: 'probed';
+      run: number;
+      report: ProbeReport | null;
+      heldout: boolean;
+      error?: PretrainErrorInfo;
+    }
   /** The run failed and its tensors are freed. */
   | ({ type: 'error'; run: number } & PretrainErrorInfo);

@@ -1,5 +1,6 @@
 /**
- * GLM's pretraining objective, live: a tiny GLM trained from scratch on one text the user typed.
+ * GLM's pretraining objective, live: a tiny GLM trained from scratch on one text the user typed,
+ * or the shipped model fine-tuned on it (`init`: its weights, read with its manifest's config).
  *
  * Each step draws a batch of B examples from the text with the ENGINE (`exampleFrom`: the same
  * `sampleSpans` + `construct` the panels show), runs the tfjs GLM forward with its training path
@@ -19,10 +20,17 @@
  * models differ only in the option under test.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { CLS, createRng, EOS, type Rng, type Span } from '../../glm';
+import { CLS, construct, createRng, EOS, type Rng, type Span } from '../../glm';
 import { Adam } from '../adam';
 import { fillSpans, type GlmModel } from '../decode';
-import { crossEntropy, forward, initParams, type GlmConfig, type GlmParams } from '../glm';
+import {
+  crossEntropy,
+  forward,
+  initParams,
+  paramShapes,
+  type GlmConfig,
+  type GlmParams,
+} from '../glm';
 import type { GlmTokenizer } from '../tokenizer';
 import { PretrainError } from './errors';
 import {
@@ -41,8 +49,10 @@ import {
   HELDOUT_EVERY,
   HELDOUT_SEED,
   PRETRAIN_LIMITS,
+  PRETRAIN_STARTS,
   TINY_CONFIG,
   type PretrainSettings,
+  type PretrainStart,
 } from './settings';
 
 export * from './settings';
@@ -55,11 +65,25 @@ export interface PretrainTokenizer extends IdLookup {
   tokenOf(id: number): string;
 }
 
+/**
+ * Weights a run starts from instead of random ones: a model's config and its parameters as
+ * plain arrays (the shipped model's, as `load()` reads them from its manifest and weight file).
+ */
+export interface StartWeights {
+  config: GlmConfig;
+  arrays: Readonly<Record<string, Float32Array>>;
+}
+
 export interface TrainerOptions extends PretrainSettings {
   text: string;
   tokenizer: PretrainTokenizer;
-  /** Overrides of the tiny config (tests). */
+  /** Overrides of the tiny config (tests); ignored when the run starts from `init`. */
   config?: Partial<Omit<GlmConfig, 'vocabSize'>>;
+  /**
+   * The weights of a `start: 'shipped'` run (required then; each model of the run gets its own
+   * trainable copy). Its config is the run's: its positions limit the text.
+   */
+  init?: StartWeights;
   /** Score the held-out draws every this many steps (default HELDOUT_EVERY). */
   heldoutEvery?: number;
   /** How many held-out draws (default 16). */
@@ -72,6 +96,8 @@ export interface TrainerOptions extends PretrainSettings {
 
 /** What the trainer is, once built. */
 export interface TrainerInfo {
+  /** Where the weights started: random (the tiny config) or the shipped model's (absent: random). */
+  start?: PretrainStart;
   config: GlmConfig;
   parameters: number;
   /** The framed tokens of the text (`[CLS] ... [EOS]`): the draws' spans index these. */
@@ -143,6 +169,42 @@ export interface FillReport {
   step: number;
 }
 
+/** Which blanks a probe fills (indices into the framed tokens) and in which Part B order. */
+export interface ProbeSpec {
+  spans: Span[];
+  /** order[k]: the span filled k-th (default text order). */
+  order: number[];
+}
+
+/**
+ * A probe of the model at one step: the same blanks filled greedily, and how likely the model
+ * finds the text's own tokens there. Spans and everything per span in TEXT order.
+ */
+export interface ProbeReport extends ProbeSpec {
+  /** Steps the model had taken. */
+  step: number;
+  /** The text's tokens of each span. */
+  truth: string[][];
+  /** What the model wrote into each span (greedy, in the Part B order). */
+  fills: string[][];
+  /**
+   * The probability the model gives each true token of each span when the true tokens before it
+   * are given (teacher forcing, in the probe's Part B order); the [E] that ends a span is not counted.
+   */
+  tokenProbs: number[][];
+  /** The mean of `tokenProbs` over every true token (what the panel draws). */
+  meanProb: number;
+  /** Their product: the probability of all the true tokens together, as a natural log. */
+  logJoint: number;
+  /**
+   * Tokens of the fills equal to the true token at the same place in their span, of `total`:
+   * for each span the longer of it and its fill, so a fill that runs on past its span, or stops
+   * short, is not all right.
+   */
+  right: number;
+  total: number;
+}
+
 /** Attempts at a draw before the text is declared impossible to sample with these settings. */
 const ATTEMPTS = 40;
 /** Steps the speed is averaged over. */
@@ -163,17 +225,44 @@ function checkSettings(s: PretrainSettings): void {
     throw bad(`learning rate ${s.learningRate}`);
   if (!Number.isFinite(s.seed)) throw bad(`seed ${s.seed}`);
   if (typeof s.ablations !== 'boolean') throw bad(`ablations ${String(s.ablations)}`);
+  if (!PRETRAIN_STARTS.includes(s.start)) throw bad(`start ${String(s.start)}`);
 }
 
-/** The framed tokens of a text under the model's tokenizer, refused if the tiny model cannot hold them. */
-export function framedTokens(text: string, tok: PretrainTokenizer, maxPositions: number): string[] {
+/** Trainable variables holding `w`'s arrays, checked against the shapes of its config. */
+let nextVar = 0;
+function paramsFrom(w: StartWeights): GlmParams {
+  const shapes = paramShapes(w.config);
+  for (const [name, shape] of shapes) {
+    const a = w.arrays[name];
+    const n = shape.reduce((x, y) => x * y, 1);
+    if (!a || a.length !== n)
+      throw new PretrainError('shippedModel', `the shipped model has no weight ${name} of ${n} values`, {
+        detail: `weight ${name}`,
+      });
+  }
+  const params: GlmParams = {};
+  for (const [name, shape] of shapes) {
+    const t = tf.tensor(w.arrays[name]!, shape);
+    params[name] = tf.variable(t, true, `ft.${name}#${nextVar++}`);
+    t.dispose();
+  }
+  return params;
+}
+
+/** The framed tokens of a text under the model's tokenizer, refused if the model cannot hold them. */
+export function framedTokens(
+  text: string,
+  tok: PretrainTokenizer,
+  maxPositions: number,
+  model: 'tiny' | 'shipped' = 'tiny',
+): string[] {
   if (text.trim() === '') throw new PretrainError('noText', 'there is no text to train on');
   const tokens = [CLS, ...tok.encode(text).tokens, EOS];
   if (tokens.length > maxPositions) {
     throw new PretrainError(
       'tooLong',
-      `the text has ${tokens.length} tokens with [CLS] and [EOS]; the tiny model has ${maxPositions} positions, so at most ${maxPositions} tokens`,
-      { n: tokens.length, max: maxPositions },
+      `the text has ${tokens.length} tokens with [CLS] and [EOS]; the ${model} model has ${maxPositions} positions, so at most ${maxPositions} tokens`,
+      { n: tokens.length, max: maxPositions, model },
     );
   }
   return tokens;
@@ -210,6 +299,7 @@ export class Pretrainer {
       heldoutDraws = 16,
       now,
       variant = 'glm',
+      init,
       ...settings
     } = o;
     checkSettings(settings);
@@ -222,8 +312,21 @@ export class Pretrainer {
     this.tok = tokenizer;
     this.now = now ?? (() => performance.now());
     this.heldoutEvery = Math.max(1, Math.trunc(heldoutEvery));
-    const cfg: GlmConfig = { ...TINY_CONFIG, ...config, vocabSize: tokenizer.size };
-    const tokens = framedTokens(text, tokenizer, cfg.maxPositions);
+    const shipped = settings.start === 'shipped';
+    if (shipped && !init)
+      throw new PretrainError('shippedModel', 'the shipped model’s weights were not given', {
+        detail: 'no weights',
+      });
+    if (shipped && init!.config.vocabSize !== tokenizer.size)
+      throw new PretrainError(
+        'shippedModel',
+        `the shipped model has ${init!.config.vocabSize} pieces, its tokenizer ${tokenizer.size}`,
+        { detail: `vocabulary ${init!.config.vocabSize} ≠ ${tokenizer.size}` },
+      );
+    const cfg: GlmConfig = shipped
+      ? { ...init!.config }
+      : { ...TINY_CONFIG, ...config, vocabSize: tokenizer.size };
+    const tokens = framedTokens(text, tokenizer, cfg.maxPositions, shipped ? 'shipped' : 'tiny');
     this.objective =
       settings.objective === 'document'
         ? { objective: 'document' }
@@ -237,7 +340,7 @@ export class Pretrainer {
       () => this.drawOne(tokens, hr).draw,
     );
     this.heldoutBatch = collate(this.heldoutSet.map((d) => exampleOf(tokens, tokenizer, d, variant)));
-    const params = initParams(cfg, this.settings.seed);
+    const params = shipped ? paramsFrom(init!) : initParams(cfg, this.settings.seed);
     this.params = params;
     // Adam makes its moments from zerosLike tensors it never frees; the scope frees them (the
     // moments themselves are variables, which a scope keeps).
@@ -248,6 +351,7 @@ export class Pretrainer {
     this.opt = opt;
     const parameters = Object.values(this.params).reduce((s, p) => s + p.size, 0);
     this.info = {
+      start: settings.start,
       config: cfg,
       parameters,
       tokens,
@@ -419,6 +523,66 @@ export class Pretrainer {
     return { spans: r.construction.spans, order: r.order, fills: r.fills, step: this.steps };
   }
 
+  /**
+   * Probes the model on fixed blanks: fills them greedily (as `fill`), and scores the text's own
+   * tokens in them with teacher forcing (one forward pass over the probe's Part A and Part B, the
+   * true tokens as inputs). Changes no weight.
+   */
+  probe(spec: ProbeSpec): ProbeReport {
+    const { params } = this.live();
+    const spans = [...spec.spans].sort((a, b) => a.start - b.start);
+    const order = spec.order.length === spans.length ? [...spec.order] : spans.map((_, i) => i);
+    const filled = this.fill(spans, order);
+    const c = construct([...this.info.tokens], spans, {
+      objective: this.objective.objective,
+      order,
+      shuffle: false,
+    });
+    const at = c.lossMask.flatMap((m, i) => (m ? [i] : []));
+    const targets = at.map((i) => this.tok.idOf(c.targets[i]!));
+    const lp = tf.tidy(() => {
+      const r = forward(
+        params,
+        this.info.config,
+        { ids: [c.tokens.map((t) => this.tok.idOf(t))], positionIds: [c.positionIds], blockPositionIds: [c.blockPositionIds], sep: [c.sep] },
+        { positions: at },
+      );
+      const logp = tf.logSoftmax(r.logits!);
+      return tf.sum(tf.mul(logp, tf.oneHot(targets, this.info.config.vocabSize)), 1);
+    });
+    const lps = lp.dataSync();
+    lp.dispose();
+    // Part B: for the k-th span placed, its tokens' targets, then its [E].
+    const tokenProbs: number[][] = spans.map(() => []);
+    let j = 0;
+    for (const si of c.order) {
+      const len = c.spans[si]!.end - c.spans[si]!.start;
+      for (let i = 0; i < len; i++) tokenProbs[si]!.push(Math.exp(lps[j + i]!));
+      j += len + 1;
+    }
+    const truth = spans.map((s) => this.info.tokens.slice(s.start, s.end));
+    const fills = spans.map((_, i) => filled.fills[filled.order.indexOf(i)] ?? []);
+    const all = tokenProbs.flat();
+    let right = 0;
+    let total = 0;
+    truth.forEach((tt, i) => {
+      tt.forEach((t, k) => (right += fills[i]![k] === t ? 1 : 0));
+      total += Math.max(tt.length, fills[i]!.length);
+    });
+    return {
+      step: this.steps,
+      spans,
+      order,
+      truth,
+      fills,
+      tokenProbs,
+      meanProb: all.reduce((a, b) => a + b, 0) / Math.max(1, all.length),
+      logJoint: all.reduce((a, p) => a + Math.log(p), 0),
+      right,
+      total,
+    };
+  }
+
   /** Frees every tensor (the weights and Adam's moments). Safe to call twice. */
   dispose(): void {
     if (!this.params) return;
@@ -494,6 +658,11 @@ export class PretrainRun {
   /** Fills blanks with GLM's model. */
   fill(spans: readonly Span[], order?: readonly number[]): FillReport {
     return this.main.fill(spans, order);
+  }
+
+  /** Probes GLM's model (see `Pretrainer.probe`). */
+  probe(spec: ProbeSpec): ProbeReport {
+    return this.main.probe(spec);
   }
 
   dispose(): void {

@@ -22,6 +22,7 @@ export function PretrainControls() {
   const step = usePretrain((s) => s.last?.step ?? 0);
   const budget = usePretrain((s) => s.budget);
   const error = usePretrain((s) => s.error);
+  const shipped = usePretrain((s) => s.settings.start === 'shipped');
   const running = status === 'training';
   const resumable = status === 'paused' || status === 'finished';
   const canStart = !running && (!resumable || step < budget);
@@ -31,7 +32,7 @@ export function PretrainControls() {
     status === 'error'
       ? t('pretrain.status.error', { error: error ? tm(error) : '' })
       : preparing
-        ? t('pretrain.status.preparing')
+        ? t(shipped ? 'pretrain.status.preparingShipped' : 'pretrain.status.preparing')
         : t(`pretrain.status.${status}`, { step });
   return (
     <div className="pt-status">

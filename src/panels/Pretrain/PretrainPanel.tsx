@@ -1,9 +1,10 @@
 /**
- * "Pre-train it yourself": GLM's objective training a tiny model live in the page. A Web Worker
- * trains a from-scratch GLM on the text of step 1 with batches the engine draws; the panel starts,
- * pauses, steps and resets it, and shows the loss curve (GLM's, or GLM's beside the paper's
- * ablations), the run's figures and each step's draw; the model it trained fills blanks and is
- * saved as model files, and the curves as SVG, PNG and CSV.
+ * "Pre-train it yourself": GLM's objective training a model live in the page. A Web Worker
+ * trains a from-scratch tiny GLM, or fine-tunes the shipped model, on the text of step 1 with
+ * batches the engine draws; the panel starts, pauses, steps and resets it, and shows the loss
+ * curve (GLM's, or GLM's beside the paper's ablations), the run's figures, a fixed probe re-filled
+ * every few steps (its fills and the target's probability over the steps) and each step's draw;
+ * the model it trained fills blanks and is saved as model files, and the curves as SVG, PNG and CSV.
  */
 import { useId } from 'react';
 import { Panel } from '../../app/ui/Panel';
@@ -12,6 +13,7 @@ import { DrawView } from './DrawView';
 import { LossCurve } from './LossCurve';
 import { PretrainControls } from './PretrainControls';
 import { PretrainSettingsForm } from './PretrainSettingsForm';
+import { ProbeView } from './ProbeView';
 import { RunFigures } from './RunFigures';
 import { TrainedModel } from './TrainedModel';
 import { TrainingText } from './TrainingText';
@@ -28,6 +30,7 @@ export function PretrainPanel() {
         <PretrainSettingsForm />
         <RunFigures />
         <LossCurve />
+        <ProbeView />
         <DrawView />
         <TrainedModel />
         <section className="pt-section" aria-labelledby={paperId}>

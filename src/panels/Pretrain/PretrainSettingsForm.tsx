@@ -1,4 +1,8 @@
-/** The run's settings: seed, objective, λ, masking ratio, batch size, learning rate, the ablations, and the step budget. */
+/**
+ * The run's settings: where the weights start (the tiny model from scratch, or the shipped model
+ * to fine-tune), seed, objective, λ, masking ratio, batch size, learning rate, the ablations, and
+ * the step budget.
+ */
 import { useId } from 'react';
 import { NumberField } from '../../app/ui/NumberField';
 import { Segmented } from '../../app/ui/Segmented';
@@ -7,11 +11,17 @@ import {
   BUDGET_LIMITS,
   setPretrainBudget,
   setPretrainSettings,
+  setPretrainStart,
   usePretrain,
 } from '../../model/pretrain/pretrainStore';
-import { PRETRAIN_LIMITS, type PretrainObjective } from '../../model/pretrain/settings';
+import {
+  PRETRAIN_LIMITS,
+  type PretrainObjective,
+  type PretrainStart,
+} from '../../model/pretrain/settings';
 
 const setObjective = (objective: PretrainObjective) => setPretrainSettings({ objective });
+const setStart = (start: PretrainStart) => setPretrainStart(start);
 
 export function PretrainSettingsForm() {
   const t = useT();
@@ -19,6 +29,8 @@ export function PretrainSettingsForm() {
   const s = usePretrain((p) => p.settings);
   const budget = usePretrain((p) => p.budget);
   const status = usePretrain((p) => p.status);
+  const shipped = usePretrain((p) => p.shippedConfig);
+  const fromId = useId();
   // A run's settings are its own: they change for the next run, after Reset.
   const locked = status !== 'idle' && status !== 'error';
   const doc = s.objective === 'document';
@@ -27,6 +39,28 @@ export function PretrainSettingsForm() {
       {/* A disabled fieldset disables every field in it (the budget sits outside: it can always change). */}
       <fieldset className="pt-settings" disabled={locked}>
         <legend>{t('pretrain.settings')}</legend>
+        <div className="pt-from">
+          <Segmented<PretrainStart>
+            legend={t('pretrain.from.legend')}
+            options={[
+              { value: 'scratch', label: t('pretrain.from.scratch') },
+              { value: 'shipped', label: t('pretrain.from.shipped') },
+            ]}
+            value={s.start}
+            onChange={setStart}
+          />
+          {s.start === 'shipped' && (
+            <p className="field-hint" id={fromId}>
+              {shipped
+                ? t('pretrain.from.shippedHint', {
+                    layers: shipped.layers,
+                    d: shipped.dModel,
+                    max: shipped.maxPositions,
+                  })
+                : t('pretrain.from.shippedHintPlain')}
+            </p>
+          )}
+        </div>
         <NumberField
           label={t('pretrain.seed')}
           value={s.seed}

@@ -1,4 +1,4 @@
-/** The run's figures: step, steps per second, tokens seen, the model, and the worker's tensors. */
+/** The run's figures: step, steps per second, tokens seen, the model and where it started, and the worker's tensors. */
 import { useId } from 'react';
 import { useT } from '../../i18n';
 import { usePretrain } from '../../model/pretrain/pretrainStore';
@@ -42,6 +42,14 @@ export function RunFigures() {
                 vocab: fmtCount(info.config.vocabSize, lang),
                 backend: info.backend,
               })}
+            </dd>
+            <dt>{t('pretrain.stats.start')}</dt>
+            <dd>
+              {t(
+                info.start === 'shipped'
+                  ? 'pretrain.stats.startShipped'
+                  : 'pretrain.stats.startScratch',
+              )}
             </dd>
           </>
         )}

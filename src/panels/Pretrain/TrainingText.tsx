@@ -1,7 +1,10 @@
-/** Which text a run trains on: the text of step 1, its length against the tiny model's positions. */
-import { useDeferredValue, useMemo } from 'react';
+/**
+ * Which text a run trains on: the text of step 1, its length against the positions of the model
+ * the run starts from (the tiny model's, or the shipped model's as its manifest says).
+ */
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useT } from '../../i18n';
-import { usePretrain } from '../../model/pretrain/pretrainStore';
+import { loadShippedConfig, usePretrain } from '../../model/pretrain/pretrainStore';
 import { TINY_CONFIG } from '../../model/pretrain/settings';
 import { useApp } from '../../store';
 import { modelTokenCount } from './showDraw';
@@ -12,13 +15,27 @@ export function TrainingText() {
   const text = useDeferredValue(useApp((s) => s.text));
   const runText = usePretrain((s) => s.text);
   const status = usePretrain((s) => s.status);
-  const max = TINY_CONFIG.maxPositions;
+  const shipped = usePretrain((s) => s.settings.start === 'shipped');
+  const shippedMax = usePretrain((s) => s.shippedConfig?.maxPositions ?? null);
+  useEffect(() => {
+    if (shipped) loadShippedConfig();
+  }, [shipped]);
+  const max = shipped ? shippedMax : TINY_CONFIG.maxPositions;
   const n = useMemo(() => modelTokenCount(text), [text]);
   const changed = runText !== null && runText !== text && status !== 'idle' && status !== 'error';
+  let what: string;
+  if (n === null) what = t('pretrain.textPlain');
+  else if (!shipped) what = t('pretrain.text', { n, max: max! });
+  else if (max === null) what = t('pretrain.textShippedUnknown', { n });
+  else what = t('pretrain.textShipped', { n, max });
   return (
     <div className="pt-text">
-      <p>{n === null ? t('pretrain.textPlain') : t('pretrain.text', { n, max })}</p>
-      {n !== null && n > max && <p className="pt-error">{t('pretrain.textTooLong', { n, max })}</p>}
+      <p>{what}</p>
+      {n !== null && max !== null && n > max && (
+        <p className="pt-error">
+          {t(shipped ? 'pretrain.textTooLongShipped' : 'pretrain.textTooLong', { n, max })}
+        </p>
+      )}
       {changed && <p className="field-hint">{t('pretrain.textChanged')}</p>}
     </div>
   );

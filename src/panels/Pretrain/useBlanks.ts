@@ -5,6 +5,8 @@ import { usePretrain } from '../../model/pretrain/pretrainStore';
 import { detokenize } from '../../model/tokenizer';
 import { useApp } from '../../store';
 import { blanksToFill, type Blanks } from './blanks';
+// The probe's blanks follow the panels as the blanks to fill do (registered on import).
+import './probeResolver';
 
 /** The blanks the model would fill now, following the app's spans and the run's last draw. */
 export function useBlanks(): Blanks | null {
