@@ -10,7 +10,7 @@
  * machine shows up in them.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,17 +49,6 @@ async function nodeRows(): Promise<BenchRow[]> {
   return rows;
 }
 
-/** A free localhost port. */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 /** Builds the bench page with Vite, serves it with `vite preview`, reads its rows in Chromium. */
 async function browserRows(): Promise<BenchRow[]> {

@@ -32,7 +32,7 @@
  * nothing here is asserted.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { CHROMIUM_ARGS, freePort } from './net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,26 +196,7 @@ const fms = (x: number) => (x < 100 ? f1(x) : x.toFixed(0));
 const stat = (xs: number[]) =>
   xs.length ? `${fms(median(xs))} (${fms(Math.min(...xs))}–${fms(Math.max(...xs))})` : '—';
 
-/** A free localhost port. */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface BrowserFigures {
   version: string;
