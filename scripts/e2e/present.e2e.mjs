@@ -308,7 +308,7 @@ for (const width of [1280, 1920, 2560, 3840]) {
       })
       .filter((b) => b.gap > 0.4 * height)
       .map((b) => `${b.id}: ${Math.round(b.gap)} px blank below`);
-    assert.deepEqual(blank, [], 'blank stretches of a column');
+    assert.deepEqual(blank, [], `blank stretches of a column: ${blank.join(', ')}`);
     await page.screenshot({ path: join(shotDir, `present-layout-${width}.png`) }).catch(() => {});
   }, { timeout: 120_000 });
 }
