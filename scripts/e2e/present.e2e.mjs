@@ -281,6 +281,11 @@ for (const width of [1280, 1920, 2560, 3840]) {
       await page.waitForTimeout(40);
     }
     await page.evaluate(() => window.scrollTo(0, 0));
+    // A panel scrolled out of view keeps its last rendered size (contain-intrinsic-size: auto)
+    // while its content may change (the model loads, a status line goes): measured then, it reads
+    // as stretched though a reader who scrolls to it sees it re-laid out. Measure the layout every
+    // panel has when rendered, which is what this test is about.
+    await page.addStyleTag({ content: '.app-main > section { content-visibility: visible !important; }' });
     await page.waitForTimeout(500);
     const measure = () => page.evaluate(() =>
       [...document.querySelectorAll('.app-main > section')].map((el) => {
