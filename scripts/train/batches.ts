@@ -4,6 +4,7 @@
  * them on its stdin. Nothing about the objective is re-implemented on the Python side.
  *
  *   tsx scripts/train/batches.ts --seed 7 --batch 32 [--corpus data/corpus/train.txt] [--count N]
+ *     [--doc-prob 0.5] [--repeat-prob 0]   (the training mix; see data.ts)
  *
  * Record layout, little-endian int32 throughout:
  *   magic 0x474c4d42 ('GLMB'), B, T, N (loss positions)
@@ -54,14 +55,18 @@ async function main() {
   const batchSize = Number(arg('batch', '32'));
   const maxLen = Number(arg('max-len', '128'));
   const count = Number(arg('count', 'Infinity'));
+  // Training-mix settings (the held-out stream keeps the defaults, so its loss stays comparable).
+  const docProb = Number(arg('doc-prob', String(DEFAULT_EXAMPLES.docProb)));
+  const repeatProb = Number(arg('repeat-prob', '0'));
+  if (!(docProb >= 0 && docProb <= 1) || !(repeatProb >= 0 && repeatProb <= 1)) throw new Error('--doc-prob and --repeat-prob are probabilities');
   const tok = new GlmTokenizer(JSON.parse(readFileSync(join(root, arg('tokenizer', 'public/models/tokenizer.json')), 'utf8')) as TokenizerJson);
   const corpus = loadCorpus(resolve(root, arg('corpus', 'data/corpus/train.txt')), tok);
-  process.stderr.write(`batches: ${corpus.starts.length} sentences, seed ${seed}, batch ${batchSize}\n`);
+  process.stderr.write(`batches: ${corpus.starts.length} sentences, seed ${seed}, batch ${batchSize}, docProb ${docProb}, repeatProb ${repeatProb}\n`);
   const rng = createRng(seed);
   const out = process.stdout;
   for (let i = 0; i < count; i++) {
     const cap = lengthCap(rng.next(), maxLen);
-    const ex = { ...DEFAULT_EXAMPLES, maxLen: cap };
+    const ex = { ...DEFAULT_EXAMPLES, maxLen: cap, docProb, repeatProb };
     const b = collate(Array.from({ length: batchSize }, () => makeExample(corpus, tok, rng, ex)));
     if (!out.write(encodeBatch(b))) await new Promise((r) => out.once('drain', r));
   }

@@ -52,6 +52,12 @@ export interface ExampleOptions {
   singleSentenceProb: number;
   /** Description of the per-batch length caps (the training loop draws them). */
   lengthCaps?: string;
+  /**
+   * Probability that a multi-sentence text gets a stretch of itself (3-16 pieces) written again
+   * later in it: an induction curriculum, so that a masked word has a copy to find (session 7).
+   * 0 (the default) leaves the corpus text as it is.
+   */
+  repeatProb?: number;
 }
 
 export const DEFAULT_EXAMPLES: ExampleOptions = { maxLen: 128, docProb: 0.5, spanRatio: 0.3, minRatio: 0.25, singleSentenceProb: 0.25 };
@@ -68,7 +74,30 @@ function drawText(c: Corpus, rng: Rng, maxPieces: number, o: ExampleOptions): nu
     out.push(...doc[j]);
     if (single) break;
   }
-  return out.slice(0, Math.min(target, maxPieces));
+  const text = out.slice(0, Math.min(target, maxPieces));
+  if (!single && (o.repeatProb ?? 0) > 0 && rng.next() < (o.repeatProb ?? 0)) return withRepeat(text, rng, maxPieces);
+  return text;
+}
+
+/**
+ * Writes a stretch of `text` (3-16 pieces) again at a later point of it, then cuts to `maxPieces`
+ * keeping the repeat: the copy the model can learn to read from Part A.
+ */
+export function withRepeat(text: number[], rng: Rng, maxPieces: number): number[] {
+  if (text.length < 6) return text;
+  const len = 3 + rng.int(Math.min(14, text.length - 4));
+  const from = rng.int(text.length - len + 1);
+  const chunk = text.slice(from, from + len);
+  // Insert after the original stretch, at a random point up to the end.
+  const at = from + len + rng.int(text.length - from - len + 1);
+  let out = [...text.slice(0, at), ...chunk, ...text.slice(at)];
+  if (out.length > maxPieces) {
+    // Drop pieces from the start (never the repeat or its source) until it fits, else from the end.
+    const spare = Math.min(from, out.length - maxPieces);
+    out = out.slice(spare);
+    if (out.length > maxPieces) out = out.slice(0, maxPieces);
+  }
+  return out;
 }
 
 /** Builds one example with the engine; retries until it fits `maxLen`. */

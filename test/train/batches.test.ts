@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBatch, createRng } from '../../src/glm';
 import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import { encodeBatch, lengthCap, MAGIC } from '../../scripts/train/batches';
-import { collate, DEFAULT_EXAMPLES, loadCorpus, makeExample } from '../../scripts/train/data';
+import { collate, DEFAULT_EXAMPLES, loadCorpus, makeExample, withRepeat } from '../../scripts/train/data';
 
 const tok = new GlmTokenizer(JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as TokenizerJson);
 
@@ -78,5 +78,73 @@ describe('training batches (engine → binary stream → trainer)', () => {
     }
     expect(samples).toBe(160);
     expect(zh).toBeGreaterThan(10);
+  });
+});
+
+describe('the induction repeats (withRepeat, repeatProb)', () => {
+  /** Does `chunk` stand in `xs` at two places that do not overlap? */
+  const twice = (xs: number[], chunk: number[]) => {
+    const at: number[] = [];
+    for (let i = 0; i + chunk.length <= xs.length; i++) if (chunk.every((v, k) => xs[i + k] === v)) at.push(i);
+    return at.length >= 2 && at[at.length - 1] - at[0] >= chunk.length;
+  };
+
+  it('writes a stretch of 3-16 pieces again later and keeps both copies within the cap', () => {
+    const rng = createRng(11);
+    // Distinct pieces, so a repeated stretch can only come from the insertion.
+    const text = Array.from({ length: 40 }, (_, i) => 100 + i);
+    for (let t = 0; t < 200; t++) {
+      const cap = 40 + (t % 12);
+      const out = withRepeat(text, rng, cap);
+      expect(out.length).toBeLessThanOrEqual(cap);
+      // The longest stretch that occurs twice is the repeat: 3 to 16 pieces.
+      let best = 0;
+      for (let i = 0; i < out.length; i++)
+        for (let j = i + 1; j < out.length; j++) {
+          let k = 0;
+          while (j + k < out.length && out[i + k] === out[j + k] && i + k < j) k++;
+          best = Math.max(best, k);
+        }
+      expect(best).toBeGreaterThanOrEqual(3);
+      expect(best).toBeLessThanOrEqual(16);
+      // Apart from the inserted copy, the text keeps its order.
+      const seen = new Set<number>();
+      const firsts = out.filter((v) => !seen.has(v) && (seen.add(v), true));
+      expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    }
+  });
+
+  it('repeatProb 0 leaves the text alone; repeatProb 1 repeats in every multi-sentence text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glm-rep-'));
+    const path = join(dir, 'train.txt');
+    writeFileSync(path, TEXT);
+    const corpus = loadCorpus(path, tok);
+    let tried = 0;
+    const count = (repeatProb: number) => {
+      const rng = createRng(3);
+      let rep = 0;
+      tried = 0;
+      for (let i = 0; i < 60; i++) {
+        const ex = makeExample(corpus, tok, rng, { ...DEFAULT_EXAMPLES, maxLen: 128, docProb: 1, singleSentenceProb: 0, repeatProb });
+        // The document objective: one span, [gMASK] in Part A and its pieces after [S] in Part B;
+        // head + span + the rest of Part A give the text back. Look for a 3-gram standing twice.
+        const g = ex.ids.indexOf(tok.idOf('[gMASK]'));
+        const s = ex.ids.indexOf(tok.idOf('[S]'));
+        const a = [...ex.ids.slice(1, g), ...ex.ids.slice(s + 1), ...ex.ids.slice(g + 1, s)];
+        if (a.length < 6) continue;
+        tried++;
+        let found = false;
+        for (let n = 0; n + 3 <= a.length && !found; n++) found = twice(a, a.slice(n, n + 3));
+        if (found) rep++;
+      }
+      return rep;
+    };
+    const none = count(0);
+    const all = count(1);
+    // Every text long enough for a repeat has one; the sample text repeats itself (明月,
+    // "and the earth") only now and then.
+    expect(tried).toBeGreaterThan(20);
+    expect(all).toBe(tried);
+    expect(none).toBeLessThan(all / 2);
   });
 });

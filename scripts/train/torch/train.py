@@ -54,6 +54,9 @@ ap.add_argument("--d", type=int, default=128)
 ap.add_argument("--layers", type=int, default=3)
 ap.add_argument("--heads", type=int, default=4)
 ap.add_argument("--dropout", type=float, default=0.0)
+# The training mix (held-out batches keep batches.ts's defaults): [gMASK] share, induction repeats.
+ap.add_argument("--doc-prob", type=float, default=0.5)
+ap.add_argument("--repeat-prob", type=float, default=0.0)
 args = ap.parse_args()
 
 torch.set_num_threads(args.threads)
@@ -66,8 +69,10 @@ def log(s):
     print(f"[{time.strftime('%H:%M:%S')}] {s}", flush=True)
 
 
-def batch_stream(corpus, seed, batch, count=None):
+def batch_stream(corpus, seed, batch, count=None, mix=None):
     cmd = ["npx", "tsx", "scripts/train/batches.ts", "--seed", str(seed), "--batch", str(batch), "--corpus", corpus]
+    if mix is not None:
+        cmd += ["--doc-prob", str(mix["docProb"]), "--repeat-prob", str(mix["repeatProb"])]
     if count is not None:
         cmd += ["--count", str(count)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, bufsize=1 << 20)
@@ -216,8 +221,9 @@ start_step = state["step"]
 if cool:
     state["cooldown"] = {"fromStep": start_step, "steps": args.cooldown}
 # A fresh stream seed per session (seed + starting step): resumed sessions draw new batches.
-proc, gen = batch_stream("data/corpus/train.txt", args.seed * 1000003 + start_step + (7 if cool else 0), args.batch)
-session = {"fromStep": start_step, "started": time.strftime("%Y-%m-%d %H:%M"), "threads": args.threads, "cooldown": cool}
+mix = {"docProb": args.doc_prob, "repeatProb": args.repeat_prob}
+proc, gen = batch_stream("data/corpus/train.txt", args.seed * 1000003 + start_step + (7 if cool else 0), args.batch, mix=mix)
+session = {"fromStep": start_step, "started": time.strftime("%Y-%m-%d %H:%M"), "threads": args.threads, "cooldown": cool, "mix": mix}
 state.setdefault("sessions", []).append(session)
 
 
