@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PretrainClient, type PretrainWorkerLike } from '../../src/model/pretrain/client';
 import {
   pausePretraining,
+  PROGRESS_MS,
   setPretrainClient,
   startPretraining,
 } from '../../src/model/pretrain/pretrainStore';
@@ -272,7 +273,8 @@ describe('the lesson’s last step: train it yourself', { timeout: 30_000 }, () 
     await user.click(within(region).getByRole('button', { name: 'Train on this text' }));
     // The paper's example the lesson follows.
     expect(worker.sent[0]).toMatchObject({ type: 'start', setup: { text: 'x1 x2 x3 x4 x5 x6' } });
-    await act(() => new Promise((r) => setTimeout(r, 30)));
+    // Step reports reach the store in batches, at most every PROGRESS_MS.
+    await act(() => new Promise((r) => setTimeout(r, PROGRESS_MS + 30)));
     expect(region).toHaveTextContent('Step 10: held-out loss 2.25 nats, from 9.18 before training.');
     await user.click(within(region).getByRole('button', { name: 'Fill the blanks with it' }));
     // The panels' words x3 and x5 x6, carried over to the model's pieces:

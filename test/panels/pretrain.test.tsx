@@ -8,9 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PretrainClient, type PretrainWorkerLike } from '../../src/model/pretrain/client';
 import type { Draw } from '../../src/model/pretrain/examples';
 import {
+  PROGRESS_MS,
   pretrainStore,
   setManifestLoader,
   setPretrainClient,
+  startPretraining,
 } from '../../src/model/pretrain/pretrainStore';
 import type { PretrainReply, PretrainRequest, RunInfo } from '../../src/model/pretrain/protocol';
 import {
@@ -244,7 +246,8 @@ const manifestAsked: string[] = [];
 const panel = () => screen.getByRole('region', { name: 'Pre-training' });
 const button = (name: string) => within(panel()).getByRole('button', { name });
 /** Lets the fake worker's replies (one timer each) arrive. */
-const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
+// Step reports are applied in batches at most every PROGRESS_MS: wait for the trailing one.
+const settle = () => act(() => new Promise((r) => setTimeout(r, PROGRESS_MS + 20)));
 
 describe('Pre-training panel', { timeout: 30_000 }, () => {
   it('is a region named Pre-training; idle, it offers Start and Step and nothing runs', () => {
@@ -266,6 +269,26 @@ describe('Pre-training panel', { timeout: 30_000 }, () => {
     );
     expect(panel()).toHaveTextContent('see the paper’s ablation table');
     expect(worker.sent).toHaveLength(0);
+  });
+
+  it('applies a burst of step reports in at most two updates, losing none, in order', async () => {
+    // The store alone (no panel renders, so the burst's timing is the worker's, not jsdom's).
+    worker.steps = 40;
+    let updates = 0;
+    const off = pretrainStore.subscribe((now, before) => {
+      if (now.train !== before.train) updates++;
+    });
+    startPretraining(DEFAULT_TEXT);
+    // The 40 reports arrive in one burst: the first is applied at once, the rest together.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pretrainStore.getState().train.length).toBeGreaterThan(0);
+    expect(pretrainStore.getState().train.length).toBeLessThan(40);
+    await new Promise((r) => setTimeout(r, PROGRESS_MS + 20));
+    off();
+    const train = pretrainStore.getState().train;
+    expect(train.map((p) => p.step)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(updates).toBeLessThanOrEqual(2);
+    expect(pretrainStore.getState().last?.step).toBe(40);
   });
 
   it('starts on the app’s text with the settings, then shows the curve, the figures and the draw', async () => {

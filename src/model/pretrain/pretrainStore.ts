@@ -246,6 +246,7 @@ export function setPretrainClient(
   modelUrl = shippedUrl ?? defaultShippedModelUrl;
   sentProbe = null;
   manifestAsked = false;
+  dropProgress();
   pretrainStore.setState(initial(), true);
 }
 
@@ -272,7 +273,61 @@ export function resetPretrainStore(state: Partial<PretrainState> = {}): void {
   pretrainStore.setState({ ...initial(), ...state }, true);
 }
 
+/**
+ * Step reports arrive as fast as the worker trains (tens a second on a short text). Each one
+ * applied at once re-renders the panel's charts on the main thread, and a keystroke in the text
+ * then waits behind them. So they are applied in batches: the first at once, later ones at most
+ * every PROGRESS_MS; any other reply but a probe's applies what is waiting first, so the order holds.
+ */
+export const PROGRESS_MS = 250;
+let pendingProgress: Extract<PretrainReply, { type: 'progress' }>[] = [];
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
+let lastProgressAt = -Infinity;
+
+function dropProgress(): void {
+  pendingProgress = [];
+  if (progressTimer !== null) clearTimeout(progressTimer);
+  progressTimer = null;
+  lastProgressAt = -Infinity;
+}
+
+function flushProgress(): void {
+  if (progressTimer !== null) clearTimeout(progressTimer);
+  progressTimer = null;
+  const batch = pendingProgress;
+  pendingProgress = [];
+  if (!batch.length) return;
+  lastProgressAt = performance.now();
+  const s = get();
+  const train = [...s.train];
+  const heldout = [...s.heldout];
+  const ablations = s.ablations.map((c) => ({ variant: c.variant, train: [...c.train], heldout: [...c.heldout] }));
+  for (const { report } of batch) {
+    const step = report.step;
+    train.push({ step, loss: report.loss });
+    if (report.heldout !== null) heldout.push({ step, loss: report.heldout });
+    for (const c of ablations) {
+      const v = report.runs.find((x) => x.variant === c.variant);
+      if (!v) continue;
+      c.train.push({ step, loss: v.loss });
+      if (v.heldout !== null) c.heldout.push({ step, loss: v.heldout });
+    }
+  }
+  const last = batch[batch.length - 1]!;
+  set({ train, heldout, ablations, last: last.report, tensors: last.tensors });
+}
+
 function receive(r: PretrainReply): void {
+  if (r.type === 'progress') {
+    pendingProgress.push(r);
+    const wait = lastProgressAt + PROGRESS_MS - performance.now();
+    if (wait <= 0) flushProgress();
+    else progressTimer ??= setTimeout(flushProgress, wait);
+    return;
+  }
+  // A probe's report stands apart from the curves; anything else (status, weights, fills,
+  // errors) is about the run as it stands, so the steps before it are applied first.
+  if (r.type !== 'probed') flushProgress();
   const s = get();
   switch (r.type) {
     case 'ready': {
@@ -313,27 +368,6 @@ function receive(r: PretrainReply): void {
         probeTarget: s.probeTarget ?? { spans: rep.spans, order: rep.order, source: 'heldout' },
         probes: [...probes, rep],
         probeError: null,
-      });
-      return;
-    }
-    case 'progress': {
-      const { report } = r;
-      const step = report.step;
-      set({
-        train: [...s.train, { step, loss: report.loss }],
-        heldout:
-          report.heldout === null ? s.heldout : [...s.heldout, { step, loss: report.heldout }],
-        ablations: s.ablations.map((c) => {
-          const v = report.runs.find((x) => x.variant === c.variant);
-          if (!v) return c;
-          return {
-            variant: c.variant,
-            train: [...c.train, { step, loss: v.loss }],
-            heldout: v.heldout === null ? c.heldout : [...c.heldout, { step, loss: v.heldout }],
-          };
-        }),
-        last: report,
-        tensors: r.tensors,
       });
       return;
     }
@@ -382,6 +416,7 @@ function begin(text: string): PretrainClient | null {
     return null;
   }
   if (get().status !== 'idle') c.reset();
+  dropProgress();
   set({
     ...NO_RUN,
     text,
@@ -439,6 +474,7 @@ export function stepPretraining(text: string): void {
 export function resetPretraining(): void {
   const { settings, budget, status, probeChoice, probeEvery, shippedConfig } = get();
   if (status !== 'idle') client?.reset();
+  dropProgress();
   pretrainStore.setState(
     { ...initial(), settings, budget, probeChoice, probeEvery, shippedConfig },
     true,
