@@ -10,7 +10,7 @@
  * machine shows up in them.
  */
 import { existsSync } from 'node:fs';
-import { freePort } from './net';
+import { CHROMIUM_ARGS, freePort } from './net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,14 +80,7 @@ async function browserRows(): Promise<BenchRow[]> {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
