@@ -802,7 +802,7 @@ export const en = {
   'model.error.other': 'the model reported an error (in its own words: {message})',
   // ---- Pre-training (src/panels/Pretrain, src/model/pretrain) ----
   'pretrain.title': 'Pre-training',
-  'pretrain.lede': 'Train a tiny GLM from scratch on the text of step 1, or fine-tune the shipped model on it, with GLM’s own objective: every step the engine blanks out spans of the text, shuffles them into Part B, and the model learns to fill them back in. It trains in a Web Worker, so the page stays responsive.',
+  'pretrain.lede': 'Train a tiny GLM from scratch on the text of step 1, or fine-tune the shipped model on it, with GLM’s own objective: every step the engine blanks out spans of the text, shuffles them into Part B, and the model learns to fill them back in. It trains in a Web Worker, so the page stays responsive, and while you type anywhere on the page it takes no new step until a second after your last key.',
   'pretrain.text': 'Trains on the text of step 1: {n, plural, one {# token} other {# tokens}} with [CLS] and [EOS] (the tiny model holds at most {max}).',
   'pretrain.textPlain': 'Trains on the text of step 1, cut into the model’s pieces.',
   'pretrain.textTooLong': 'This text has {n} tokens with [CLS] and [EOS]; the tiny model has {max} positions. Shorten the text to train on it.',

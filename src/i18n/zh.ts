@@ -800,7 +800,7 @@ export const zh: Messages = {
   'model.error.other': '模型报告了一个错误（原话：{message}）',
   // ---- 预训练 (src/panels/Pretrain, src/model/pretrain) ----
   'pretrain.title': '预训练',
-  'pretrain.lede': '用 GLM 自己的目标，在第 1 步的文本上从零训练一个迷你 GLM，或在它上面微调随附的模型：每一步，引擎都从文本中挖掉若干片段、把它们打乱放进 B 部分，模型学着把它们填回去。训练在 Web Worker 里进行，页面不会卡住。',
+  'pretrain.lede': '用 GLM 自己的目标，在第 1 步的文本上从零训练一个迷你 GLM，或在它上面微调随附的模型：每一步，引擎都从文本中挖掉若干片段、把它们打乱放进 B 部分，模型学着把它们填回去。训练在 Web Worker 里进行，页面不会卡住；你在页面上打字时，它暂不开始新的一步，直到你停下一秒后才继续。',
   'pretrain.text': '在第 1 步的文本上训练：加上 [CLS] 和 [EOS] 共 {n} 个词元（迷你模型最多容纳 {max} 个）。',
   'pretrain.textPlain': '在第 1 步的文本上训练，按模型的子词切分。',
   'pretrain.textTooLong': '这段文本加上 [CLS] 和 [EOS] 有 {n} 个词元，而迷你模型只有 {max} 个位置。请缩短文本再训练。',

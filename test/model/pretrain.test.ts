@@ -10,7 +10,7 @@ import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import { PretrainError } from '../../src/model/pretrain/errors';
 import { collate, exampleFrom, type Example } from '../../src/model/pretrain/examples';
 import { decodeWeights, load, type Manifest } from '../../src/model/weights';
-import type { PretrainReply, RunSetup } from '../../src/model/pretrain/protocol';
+import { HOLD_MAX_MS, type PretrainReply, type RunSetup } from '../../src/model/pretrain/protocol';
 import { createPretrainServer, type PretrainServer } from '../../src/model/pretrain/server';
 import {
   DEFAULT_PRETRAIN,
@@ -245,6 +245,67 @@ describe('the pre-training server (the worker without the worker)', () => {
     await parts.server.idle();
     expect(losses(parts.replies)).toEqual(expected);
     await parts.server.handle({ type: 'reset', run: 1 });
+  });
+
+  it('holds its next step while the page says the user types, keeps its status, and trains the same', async () => {
+    const whole = serve();
+    await whole.server.handle({ type: 'start', run: 1, setup: setup(), budget: 5 });
+    await whole.server.idle();
+    const expected = losses(whole.replies);
+    await whole.server.handle({ type: 'reset', run: 1 });
+
+    // A clock that only the holds move, so every wait is exactly what the holds asked for.
+    let clock = 0;
+    const log: string[] = [];
+    const replies: PretrainReply[] = [];
+    const server: PretrainServer = createPretrainServer({
+      post: (r) => {
+        replies.push(r);
+        if (r.type === 'progress') log.push(`step ${r.report.step}`);
+        if (r.type === 'status') log.push(r.status);
+        if (r.type === 'progress' && r.report.step === 2) {
+          void server.handle({ type: 'hold', run: 1, ms: 1000 });
+          void server.handle({ type: 'hold', run: 2, ms: 3000 }); // another run's: ignored
+        }
+        if (r.type === 'progress' && r.report.step === 3) void server.handle({ type: 'hold', run: 1, ms: 1e9 });
+      },
+      ready: () => initNodeBackend('wasm'),
+      loadTokenizer: async () => tok,
+      now: () => clock,
+      sleep: async (ms) => {
+        log.push(`wait ${ms}`);
+        clock += ms;
+      },
+    });
+    await server.handle({ type: 'start', run: 1, setup: setup(), budget: 5 });
+    await server.idle();
+    // The step under way when a hold came was finished; the next waited; a hold is capped at HOLD_MAX_MS.
+    expect(log).toEqual(['training', 'step 1', 'step 2', 'wait 1000', 'step 3', `wait ${HOLD_MAX_MS}`, 'step 4', 'step 5', 'finished']);
+    expect(losses(replies)).toEqual(expected);
+    await server.handle({ type: 'reset', run: 1 });
+  });
+
+  it('stops without another step when paused during a hold', async () => {
+    let clock = 0;
+    const replies: PretrainReply[] = [];
+    const server: PretrainServer = createPretrainServer({
+      post: (r) => {
+        replies.push(r);
+        if (r.type === 'progress' && r.report.step === 1) void server.handle({ type: 'hold', run: 1, ms: 500 });
+      },
+      ready: () => initNodeBackend('wasm'),
+      loadTokenizer: async () => tok,
+      now: () => clock,
+      sleep: async (ms) => {
+        await server.handle({ type: 'pause', run: 1 });
+        clock += ms;
+      },
+    });
+    await server.handle({ type: 'start', run: 1, setup: setup(), budget: 5 });
+    await server.idle();
+    expect(losses(replies)).toHaveLength(1);
+    expect(replies.at(-1)).toMatchObject({ type: 'status', status: 'paused', step: 1 });
+    await server.handle({ type: 'reset', run: 1 });
   });
 
   it('frees every tensor on reset, and drops requests of a run reset since', async () => {

@@ -10,6 +10,7 @@ import type { Draw } from '../../src/model/pretrain/examples';
 import {
   PROGRESS_MS,
   pretrainStore,
+  TYPING_HOLD_MS,
   setManifestLoader,
   setPretrainClient,
   startPretraining,
@@ -174,6 +175,7 @@ class FakeWorker implements PretrainWorkerLike {
       this.reply({ type: 'status', run, status: 'paused', step: this.step });
       return;
     }
+    if (m.type === 'hold') return;
     if (m.type === 'weights') {
       this.reply({ type: 'weights', run, step: this.step, manifest: MANIFEST, bytes: BYTES });
       return;
@@ -381,6 +383,40 @@ describe('Pre-training panel', { timeout: 30_000 }, () => {
     // The next start is a new run (its replies are not mixed with the old one's).
     await user.click(button('Start'));
     expect(worker.sent.at(-1)).toMatchObject({ type: 'start', run: 2 });
+  });
+
+  it('asks a training run to hold while the user types elsewhere on the page; not when idle or paused, not for a click', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(
+      <>
+        <label>
+          Notes <input />
+        </label>
+        <PretrainPanel />
+      </>,
+    );
+    const notes = screen.getByLabelText('Notes');
+    const holds = () => worker.sent.filter((m) => m.type === 'hold');
+    await user.type(notes, 'ab');
+    expect(holds()).toHaveLength(0);
+    await user.click(button('Start'));
+    await settle();
+    expect(pretrainStore.getState().status).toBe('training');
+    expect(holds()).toHaveLength(0);
+    // Three keys at once: one hold (they are sent at most every 200 ms), for the run under way.
+    await user.type(notes, 'cde');
+    expect(holds()).toEqual([{ type: 'hold', run: 1, ms: TYPING_HOLD_MS }]);
+    await act(() => new Promise((r) => setTimeout(r, 220)));
+    await user.type(notes, 'f');
+    expect(holds()).toHaveLength(2);
+    // The status did not change: a hold is not a pause.
+    expect(pretrainStore.getState().status).toBe('training');
+    await user.click(button('Pause'));
+    await settle();
+    await act(() => new Promise((r) => setTimeout(r, 220)));
+    await user.type(notes, 'g');
+    expect(holds()).toHaveLength(2);
+    expect(notes).toHaveValue('abcdefg');
   });
 
   it('says finished at the budget; a larger budget lets Start go on', async () => {

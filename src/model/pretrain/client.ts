@@ -113,6 +113,11 @@ export class PretrainClient {
     this.worker?.postMessage({ type: 'pause', run: this.run });
   }
 
+  /** Typing first: the current run takes no new step for `ms` milliseconds (the step under way ends). */
+  hold(ms: number): void {
+    this.worker?.postMessage({ type: 'hold', run: this.run, ms });
+  }
+
   /** Ends the current run (the worker frees its tensors); the next start begins a new one. */
   reset(): void {
     this.worker?.postMessage({ type: 'reset', run: this.run });

@@ -178,6 +178,8 @@ let modelUrl: () => string = defaultShippedModelUrl;
 let resolver: ProbeResolver | null = null;
 /** The blanks the worker was last asked to probe (null: its first held-out draw). */
 let sentProbe: ProbeSpec | null = null;
+/** When the latest hold was sent (typing first). */
+let lastHold = -Infinity;
 
 /** Reads the shipped model's manifest (default: fetch `modelUrl`). */
 export type ManifestLoader = (url: string) => Promise<Pick<Manifest, 'config'>>;
@@ -246,6 +248,7 @@ export function setPretrainClient(
   modelUrl = shippedUrl ?? defaultShippedModelUrl;
   sentProbe = null;
   manifestAsked = false;
+  lastHold = -Infinity;
   dropProgress();
   pretrainStore.setState(initial(), true);
 }
@@ -417,6 +420,7 @@ function begin(text: string): PretrainClient | null {
   }
   if (get().status !== 'idle') c.reset();
   dropProgress();
+  lastHold = -Infinity;
   set({
     ...NO_RUN,
     text,
@@ -447,6 +451,22 @@ export function startPretraining(text: string): void {
   if (!c) return;
   c.start(setupOf(text), s.budget);
   set({ status: 'training' });
+}
+
+/** How long a run waits after the user's latest edit before its next step (typing first). */
+export const TYPING_HOLD_MS = 1000;
+/** A hold is sent at most this often; each one reaches TYPING_HOLD_MS past its own time. */
+const HOLD_RESEND_MS = 200;
+
+/**
+ * The user typed (or edited a control) somewhere on the page: a run that is training takes no
+ * new step until TYPING_HOLD_MS after it. Its status stays "training"; a step under way ends.
+ */
+export function holdForTyping(now: number = performance.now()): void {
+  if (!client || get().status !== 'training') return;
+  if (now >= lastHold && now - lastHold < HOLD_RESEND_MS) return;
+  lastHold = now;
+  client.hold(TYPING_HOLD_MS);
 }
 
 /** Pauses after the step under way. */

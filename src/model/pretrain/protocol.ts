@@ -9,6 +9,10 @@
  *   done or a `pause` arrives (between two steps, so within one step).
  * - `step` builds the trainer if needed and takes exactly one step, then the run is paused.
  * - `pause` stops after the step under way; `reset` frees every tensor of the run.
+ * - `hold` (typing first): the page sends it while the user types; the loop takes no new step
+ *   until `ms` milliseconds after the latest one (at most HOLD_MAX_MS). The status does not
+ *   change, and a step under way finishes: on a machine with two cores, a training step beside a
+ *   keystroke makes the keystroke miss its frame (docs/benchmarks.md).
  * - `weights` asks for GLM's weights as model files (`manifest.json` + `glm.bin`); `fill` asks
  *   GLM's model to fill blanks of the training text. Both read the run as it stands (between two
  *   steps) and change nothing; without a built run they get no answer.
@@ -53,12 +57,16 @@ export type PretrainRequest =
   | { type: 'start'; run: number; setup: RunSetup; budget: number }
   | { type: 'step'; run: number; setup: RunSetup; budget: number }
   | { type: 'pause'; run: number }
+  | { type: 'hold'; run: number; ms: number }
   | { type: 'reset'; run: number }
   | { type: 'weights'; run: number }
   /** `spans` index the run's framed tokens (`RunInfo.tokens`); `order` as `construct` takes it. */
   | { type: 'fill'; run: number; spans: Span[]; order?: number[] }
   /** New blanks for the run's probe (null: the first held-out draw), or a new interval. */
   | { type: 'probe'; run: number; probe: ProbeSpec | null; every: number };
+
+/** The longest hold one `hold` request can ask for. */
+export const HOLD_MAX_MS = 5000;
 
 /** Where a run stands, as the worker sees it. */
 export type RunStatus = 'idle' | 'training' | 'paused' | 'finished';

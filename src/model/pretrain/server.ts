@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadTokenizer } from '../tokenizer';
 import { PretrainError, pretrainErrorInfo } from './errors';
 import { modelFiles } from './model-file';
-import type { PretrainReply, PretrainRequest, RunSetup, RunStatus } from './protocol';
+import { HOLD_MAX_MS, type PretrainReply, type PretrainRequest, type RunSetup, type RunStatus } from './protocol';
 import { PROBE_EVERY, PROBE_EVERY_LIMITS } from './settings';
 import {
   PretrainRun,
@@ -35,8 +35,10 @@ export interface PretrainServerEnv {
    * the browser, a file path in Node): its config, its weights as arrays, its own tokenizer.
    */
   loadModel?(url: string): Promise<ShippedModel>;
-  /** The clock for steps per second (default performance.now). */
+  /** The clock for steps per second and holds (default performance.now). */
   now?(): number;
+  /** Waits `ms` milliseconds (default setTimeout). */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** The shipped model as a run starts from it. */
@@ -104,6 +106,10 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
   /** Whether the probe is the run's first held-out draw (no blanks were given). */
   let probeHeldout = false;
   let probeEvery = PROBE_EVERY;
+  /** No new step before this time (`hold`: the user is typing). */
+  let holdUntil = -Infinity;
+  const now = () => env.now?.() ?? performance.now();
+  const sleep = env.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   const post = env.post;
   const setStatus = (s: RunStatus) => {
@@ -168,6 +174,7 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
     trainer = null;
     setupOf = null;
     status = 'idle';
+    holdUntil = -Infinity;
   }
 
   function fail(e: unknown): void {
@@ -217,6 +224,11 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
     for (;;) {
       await yieldToEvents();
       if (trainer !== t || run !== r || status !== 'training') return;
+      const wait = holdUntil - now();
+      if (wait > 0) {
+        await sleep(wait);
+        continue;
+      }
       if (t.step >= budget) {
         setStatus('finished');
         return;
@@ -255,6 +267,7 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
       if (req.run === run && status === 'training') setStatus('paused');
       return;
     }
+    if (req.type === 'hold') return; // handled on arrival
     if (req.type === 'weights') {
       if (req.run !== run || !trainer || !setupOf) return;
       const w = trainer.weights();
@@ -310,6 +323,12 @@ export function createPretrainServer(env: PretrainServerEnv): PretrainServer {
       // Pause takes effect at once (not behind a run being built): the loop reads it between steps.
       if (req.type === 'pause' && req.run === run && status === 'training') {
         setStatus('paused');
+        return Promise.resolve();
+      }
+      // A hold, too: the loop reads it before its next step.
+      if (req.type === 'hold') {
+        if (req.run === run && Number.isFinite(req.ms))
+          holdUntil = Math.max(holdUntil, now() + Math.min(HOLD_MAX_MS, Math.max(0, req.ms)));
         return Promise.resolve();
       }
       const next = queue.then(() => process(req));

@@ -17,11 +17,13 @@ import { ProbeView } from './ProbeView';
 import { RunFigures } from './RunFigures';
 import { TrainedModel } from './TrainedModel';
 import { TrainingText } from './TrainingText';
+import { useTypingFirst } from './useTypingFirst';
 import './pretrain.css';
 
 export function PretrainPanel() {
   const t = useT();
   const paperId = useId();
+  useTypingFirst();
   return (
     <Panel id="pretrain" title={t('pretrain.title')} lede={t('pretrain.lede')}>
       <div className="pt-body">
