@@ -1,7 +1,9 @@
 // The pacer decides whether the panels in view take an edit in its own render. Expected values are
 // worked out here by hand from the rule in pace.ts: urgent while rate × tokens ≤ budget; a
 // measurement (clamped at retryFactor budgets) moves the rate by `smoothing` when higher and by
-// `recovery` when lower; a retry after `retryMs` when the prediction is within retryFactor budgets.
+// `recovery` when lower; a retry after `retryMs` when the prediction is within retryFactor budgets;
+// one rate per size class (floor(log2 tokens)), a class without its own measurement borrowing the
+// nearest measured one (the smaller on a tie).
 import { describe, expect, it } from 'vitest';
 import { createPacer } from '../../src/store/pace';
 
@@ -69,5 +71,30 @@ describe('createPacer', () => {
     p.committed(30); // 0.3 ms/token measured → rate 0.02 + 0.4 × 0.28 = 0.132
     expect(p.urgent(250, 1e9)).toBe(false); // 33 ms > 32: never retried
     expect(p.urgent(240, 1e9)).toBe(true); // 31.7 ms: retried
+  });
+
+  it('learns per size class: a short text’s slow renders do not send a long text’s edits to the background', () => {
+    const p = createPacer(opts);
+    p.started(512, 0);
+    p.committed(4); // 512 tokens in 4 ms: 1/128 ms a token → rate 8/1024 + 0.7 × (1/128 − 8/1024) = 8/1024
+    p.started(40, 100);
+    p.committed(110); // 40 tokens in 10 ms: 0.25 ms a token (class 5)
+    const short = 8 / 1024 + 0.4 * (0.25 - 8 / 1024);
+    expect(p.rate(40)).toBeCloseTo(short, 12);
+    expect(p.rate(63)).toBeCloseTo(short, 12); // the same class
+    expect(p.rate(512)).toBeCloseTo(8 / 1024, 12); // its own class, untouched
+    expect(p.urgent(512, 200)).toBe(true); // 4 ms predicted, not 512 × 0.1 = 52 ms
+    // Classes without a measurement borrow the nearest measured one; on a tie, the smaller.
+    expect(p.rate(300)).toBeCloseTo(8 / 1024, 12); // class 8: class 9 is nearer than 5
+    expect(p.urgent(300, 200)).toBe(true); // 2.3 ms
+    expect(p.rate(100)).toBeCloseTo(short, 12); // class 6: class 5
+    expect(p.urgent(100, 200)).toBe(false); // 10.5 ms
+    expect(p.rate(128)).toBeCloseTo(short, 12); // class 7: 5 and 9 both 2 away
+  });
+
+  it('before anything is measured, every class has the initial rate', () => {
+    const p = createPacer(opts);
+    expect(p.rate()).toBe(8 / 1024);
+    expect(p.rate(5000)).toBe(8 / 1024);
   });
 });
