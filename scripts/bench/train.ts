@@ -26,7 +26,9 @@
  * 5. Keystroke: the app (`vite preview` of dist/, built when missing or with --build) on a text
  *    of 512 word tokens, the frame of a keystroke in the text as bench:ui measures it
  *    (scripts/bench/ui-harness.mjs: the edit's own frame, and the panels in view painted), with
- *    no run, then while a run trains on a short text in the worker.
+ *    no run, then while a run trains on a short text in the worker: keys 600 ms apart after the
+ *    panels caught up (typing: the run holds its steps until a second after the last key), then
+ *    keys 1.6 s apart (each the first of a burst: the hold has run out, a step is under way).
  *
  * Wall-clock figures on whatever machine runs this: a busy machine shows up in them. Prints only;
  * nothing here is asserted.
@@ -282,6 +284,7 @@ interface Harness {
   scrollToEnd(): void;
   panelsCaughtUp(): boolean;
   median(xs: number[]): number;
+  linkFor(n: number): string;
   openAtEnd(browser: unknown, url: string, n: number): Promise<{ context: { close(): Promise<void> }; page: KeyPage }>;
   preview(o: { build?: boolean }): Promise<{ url: string; close(): Promise<void> }>;
   settle(page: KeyPage, quietMs?: number, maxMs?: number): Promise<void>;
@@ -295,6 +298,11 @@ interface KeyFigures {
   idle: { firstFrame: number; painted: number | null }[];
   training: { firstFrame: number; painted: number | null }[];
   trainedSteps: number;
+  /** Keys far enough apart that each finds the run training (the typing hold has run out). */
+  apart: { firstFrame: number; painted: number | null }[];
+  apartSteps: number;
+  /** No run again, after the run was reset (the page as the run left it). */
+  after: { firstFrame: number; painted: number | null }[];
   backend: string;
 }
 
@@ -307,7 +315,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * panel (out of view) every step, so "the page is quiet" (bench:ui's settle) never comes: this
  * waits for the panels instead.
  */
-async function keystrokes(h: Harness, page: KeyPage, runs: number) {
+async function keystrokes(h: Harness, page: KeyPage, runs: number, gapMs = 600) {
   const once = async (key: string) => {
     await page.keyboard.press(key);
     const end = Date.now() + 30_000;
@@ -315,7 +323,7 @@ async function keystrokes(h: Harness, page: KeyPage, runs: number) {
       if (Date.now() > end) throw new Error('the panels never caught up with a keystroke');
       await sleep(50);
     }
-    await sleep(600);
+    await sleep(gapMs);
     return page.evaluate(() => {
       const b = (window as unknown as { __bench: { firstFrame: number; painted: number | null } }).__bench;
       return { firstFrame: b.firstFrame, painted: b.painted };
@@ -354,8 +362,9 @@ async function keyFigures(
     };
     process.stderr.write('  keys: no run\n');
     const idle = await keystrokes(h, page, KEY_RUNS);
-    // A run on a short text (the tiny model holds 128 tokens), then the long text back.
-    const long = (await textbox.inputValue()) as string;
+    // A run on a short text (the tiny model holds 128 tokens), then the long text back as the
+    // link had it, spans and all (through the app's own back/forward path: a history entry and
+    // popstate), so every row measures the same page.
     await textbox.fill(h.words(40));
     await h.settle(page, 600);
     const p = page.getByRole('region', { name: 'Pre-training' });
@@ -364,16 +373,29 @@ async function keyFigures(
     await p.getByText(/^Training: step \d+/).waitFor({ timeout: 120_000 });
     const stepOf = async () =>
       Number(((await p.getByText(/^Training: step \d+/).textContent()) as string).match(/\d+/)![0]);
-    await textbox.fill(long);
+    await page.evaluate((q: string) => {
+      history.pushState(null, '', q);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, h.linkFor(N));
+    await page.getByText(/^Training: step \d+/).waitFor();
     await atEnd();
     const s0 = await stepOf();
     process.stderr.write('  keys: while training\n');
     const training = await keystrokes(h, page, KEY_RUNS);
     const trainedSteps = (await stepOf()) - s0;
+    process.stderr.write('  keys: while training, 1.6 s apart\n');
+    const apart = await keystrokes(h, page, KEY_RUNS, 1600);
+    const apartSteps = (await stepOf()) - s0 - trainedSteps;
     const backend = ((await p.locator('dl.pt-figures').textContent()) as string).match(/(\w+) backend/)?.[1] ?? '?';
     await p.getByRole('button', { name: 'Pause', exact: true }).click();
+    // The same page with the run reset: what the page costs without a run, after one.
+    await p.getByRole('button', { name: 'Reset', exact: true }).click();
+    await p.getByText(/^Not started/).waitFor({ timeout: 30_000 });
+    await atEnd();
+    process.stderr.write('  keys: after Reset\n');
+    const after = await keystrokes(h, page, KEY_RUNS);
     await context.close();
-    return { tokens: N, idle, training, trainedSteps, backend };
+    return { tokens: N, idle, training, trainedSteps, apart, apartSteps, after, backend };
   } finally {
     await browser.close();
     await app.close();
@@ -472,7 +494,9 @@ async function main(): Promise<void> {
       console.log(`| ${label} | ${stat(ks.map((k) => k.firstFrame))} | ${stat(painted)} | ${same}/${ks.length} |`);
     };
     line('no run', keys.idle);
-    line(`while a run trains (${keys.trainedSteps} steps meanwhile, ${keys.backend})`, keys.training);
+    line(`while a run trains, typing: keys 0.6 s apart (${keys.trainedSteps} steps meanwhile, ${keys.backend})`, keys.training);
+    line(`while a run trains, keys 1.6 s apart: each the first of a burst (${keys.apartSteps} steps meanwhile)`, keys.apart);
+    line('no run, after the run was reset', keys.after);
   }
   console.log('');
   console.log(`# ${f1((performance.now() - t0) / 1000)} s in all; load average ${os.loadavg().map(f2).join(' ')} at the end`);
