@@ -61,7 +61,8 @@ Engine commands (exact, no model needed):
 Model commands (the tiny GLM shipped in public/models, wasm backend):
   tokenize   {"text"} -> {"tokens", "ids", "offsets"}
   score      {"tokens"|"text", "spans", "order"?, "objective"?} -> per-target log-probs, top 5
-  fill       {"text" with [MASK]} or {"tokens", "spans"}, "temperature"?, "topK"?, "seed"?
+  fill       {"text" with [MASK]} or {"tokens", "spans"}, "temperature"?, "topK"?, "seed"?,
+             "maxSpanLength"?, "beam"? (width: each span the most probable whole span ending on [E])
   attention  as score, plus "layer" and "head" -> {"tokens", "sep", "weights"}
 
 Exit codes: 0 ok; 1 check found problems; 2 bad input (one line on stderr saying which field).

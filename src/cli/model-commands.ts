@@ -205,6 +205,11 @@ export async function fill(input: unknown): Promise<CommandResult> {
     maxSpanLength: optionalNumber(o, 'maxSpanLength', (n) =>
       Number.isInteger(n) && n >= 1 && n <= 100 ? null : 'must be a whole number from 1 to 100',
     ),
+    beam: optionalNumber(o, 'beam', (n) =>
+      Number.isInteger(n) && n >= 1 && n <= 64
+        ? null
+        : 'must be a whole number from 1 to 64 (the beam width; leave it out for greedy or sampling)',
+    ),
   };
   const m = await model();
   const tok = m.tokenizer;

@@ -4,11 +4,13 @@
  * sampler and seed stream), but as a generator that yields after every token, so a worker can
  * post each token as it comes and stop between two tokens when cancelled. One difference: a
  * span gets at least `minSpanLength` tokens (default 1), as every GLM training span has, so every
- * blank is filled; with `minSpanLength: 0` the tokens are exactly fillPartA's.
+ * blank is filled; with `minSpanLength: 0` the tokens are exactly fillPartA's. With `beam`, each
+ * span is found whole by beam search (beam.ts) when its turn comes, then yielded token by token.
  *
  * Call `dispose()` (or run the generator to the end) to free the cache's tensors.
  */
 import { createRng, type Rng } from '../glm';
+import { beamSpan, type BeamSpan } from './beam';
 import type { GlmModel } from './decode';
 import { KvCache } from './kv-cache';
 import type { SamplingOptions, TokenEvent } from './worker-protocol';
@@ -77,11 +79,18 @@ export function startFill(
   const fills: string[][] = masks.map(() => []);
   const probs: number[][] = masks.map(() => []);
   let cache: KvCache | null = order.length
-    ? new KvCache(m, { ids: [...partA], positionIds: partA.map((_, i) => i), blockPositionIds: partA.map(() => 0), sep: partA.length })
+    ? new KvCache(m, {
+        ids: [...partA],
+        positionIds: partA.map((_, i) => i),
+        blockPositionIds: partA.map(() => 0),
+        sep: partA.length,
+      })
     : null;
   let place = 0;
   let j = 0;
   let input = S;
+  /** With beam: the span of the blank at `place`, found whole, and how much of it was yielded. */
+  let found: BeamSpan | null = null;
   const dispose = () => {
     cache?.dispose();
     cache = null;
@@ -96,6 +105,35 @@ export function startFill(
         return { done: true, value: undefined };
       }
       const blank = order[place]!;
+      if (o.beam !== undefined) {
+        if (!found) {
+          const c = cache;
+          cache = null; // beamSpan owns it now, and frees it unless it is the winner's
+          found = beamSpan(c, masks[blank]!, {
+            width: o.beam,
+            minLength: minLen,
+            maxLength: maxLen,
+            banned,
+            enders: [...enders],
+            start: S,
+          });
+          cache = found.cache;
+        }
+        if (j < found.ids.length) {
+          const token = tok.tokenOf(found.ids[j]!);
+          const prob = found.probs[j]!;
+          fills[blank]!.push(token);
+          probs[blank]!.push(prob);
+          j++;
+          return { done: false, value: { place, blank, token, prob } };
+        }
+        const event: TokenEvent = { place, blank, token: null, prob: found.endProb };
+        found = null;
+        place++;
+        j = 0;
+        if (place >= order.length) dispose();
+        return { done: false, value: event };
+      }
       const lp = cache.step(input, masks[blank]!, j + 1);
       const next = j >= maxLen ? E : pickToken(lp, j < minLen ? bannedFirst : banned, o, rng);
       const event: TokenEvent = { place, blank, token: null, prob: Math.exp(lp[next]!) };

@@ -20,10 +20,18 @@ export class KvCache {
   private vT: tf.Tensor2D[][];
   private disposed = false;
 
+  /** Runs Part A once; or, given another cache, copies it (see `fork`). */
   constructor(
     private readonly m: GlmModel,
-    partA: Pick<Encoded, 'ids' | 'positionIds' | 'blockPositionIds' | 'sep'>,
+    partA: Pick<Encoded, 'ids' | 'positionIds' | 'blockPositionIds' | 'sep'> | KvCache,
   ) {
+    if (partA instanceof KvCache) {
+      if (partA.disposed) throw new Error('KvCache: forked after dispose');
+      // tf.clone shares the data (refcounted); a step replaces tensors, it never writes into one.
+      this.k = partA.k.map((l) => l.map((t) => tf.clone(t)));
+      this.vT = partA.vT.map((l) => l.map((t) => tf.clone(t)));
+      return;
+    }
     const kv = tf.tidy(() => {
       const r = forward(
         m.params,
@@ -74,6 +82,11 @@ export class KvCache {
     const data = out.dataSync() as Float32Array;
     out.dispose();
     return data;
+  }
+
+  /** An independent copy: steps on either leave the other as it was (beam search, beam.ts). */
+  fork(): KvCache {
+    return new KvCache(this.m, this);
   }
 
   /** Frees the cached tensors (idempotent). */

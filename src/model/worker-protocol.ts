@@ -55,6 +55,11 @@ export interface SamplingOptions {
   maxSpanLength?: number;
   /** Shortest generated span: the span may not end before this many tokens (default 1). */
   minSpanLength?: number;
+  /**
+   * Beam width: when set (≥ 1), each span is the most probable whole span ending on `[E]` found
+   * by a beam search of this width (beam.ts); temperature, top-k and seed are then not used.
+   */
+  beam?: number;
 }
 
 /** Which attention weights: a layer (0-based) and a head (0-based) or the mean over heads. */

@@ -112,6 +112,21 @@ describe.skipIf(!existsSync('public/models/manifest.json'))(
       }
     });
 
+    it('fill with a beam: whole spans within maxSpanLength, the same on every run', async () => {
+      const input = {
+        text: 'Gold and [MASK] are precious metals. The [MASK] was full.',
+        maxSpanLength: 4,
+      };
+      const beam = await call('fill', { ...input, beam: 4 });
+      expect(beam.code).toBe(0);
+      expect((await call('fill', { ...input, beam: 4 })).json).toEqual(beam.json);
+      for (const f of beam.json.fills as string[][]) {
+        expect(f.length).toBeGreaterThan(0);
+        expect(f.length).toBeLessThanOrEqual(4);
+      }
+      expect(beam.json.text).not.toContain('[MASK]');
+    });
+
     it('attention: N × N rows summing to 1, masked cells exactly 0', async () => {
       for (const head of [0, 'mean']) {
         const { json, code } = await call('attention', {
@@ -179,6 +194,12 @@ describe.skipIf(!existsSync('public/models/manifest.json'))(
         'fill',
         { text: 'a [MASK]', temperature: -1 },
         /"temperature"/,
+      ],
+      [
+        'fill with a bad beam width',
+        'fill',
+        { text: 'a [MASK]', beam: 0 },
+        /"beam" must be a whole number/,
       ],
       [
         'fill with a bad maxSpanLength',
