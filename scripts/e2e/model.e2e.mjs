@@ -55,6 +55,22 @@ test(
     assert.ok(!text.includes('…'), `a blank was not filled in the text: ${text}`);
     assert.equal(await filled.locator('mark').count(), items.length);
 
+    // Beam search: the same blanks, each filled with a whole span, in the real worker.
+    await panel.getByRole('radio', { name: 'Beam' }).check();
+    await panel.getByRole('button', { name: 'Fill blanks' }).click();
+    await panel.getByText(/keeps the 5 most probable partial spans/).waitFor();
+    await panel
+      .getByRole('button', { name: 'Stop' })
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await done.waitFor({ timeout: 30_000 });
+    for (const item of await list.getByRole('listitem').all()) {
+      assert.ok(
+        (await item.locator('.model-token').count()) > 0,
+        `a blank stayed empty with the beam: ${await item.textContent()}`,
+      );
+    }
+    await screenshot('model-beam');
+
     await panel.getByRole('button', { name: 'Score' }).click();
     const table = panel.getByRole('table', { name: 'Target scores' });
     await table.waitFor();

@@ -376,6 +376,14 @@ export const en = {
   'model.fill.decoding': 'Decoding',
   'model.fill.greedy': 'Greedy',
   'model.fill.sample': 'Sample',
+  'model.fill.beam': 'Beam',
+  'model.fill.beamWidth': 'Beam width',
+  'model.fill.hint.greedy':
+    'Greedy: each step takes the single most probable piece, and the span ends when [E] is the most probable.',
+  'model.fill.hint.sample':
+    'Sample: each step draws a piece at random by its probability (temperature, top-k); the seed makes it repeatable.',
+  'model.fill.hint.beam':
+    'Beam: keeps the {width} most probable partial spans at each step and fills in the most probable whole span ending on [E] (it prefers short spans).',
   'model.fill.temperature': 'Temperature',
   'model.fill.topK': 'Top-k (0: all)',
   'model.fill.seed': 'Seed',

@@ -374,6 +374,12 @@ export const zh: Messages = {
   'model.fill.decoding': '解码方式',
   'model.fill.greedy': '贪心',
   'model.fill.sample': '采样',
+  'model.fill.beam': '束搜索',
+  'model.fill.beamWidth': '束宽',
+  'model.fill.hint.greedy': '贪心：每一步取概率最大的一个词元，当 [E] 概率最大时片段结束。',
+  'model.fill.hint.sample': '采样：每一步按概率随机抽取一个词元（温度、top-k）；随机种子使结果可重复。',
+  'model.fill.hint.beam':
+    '束搜索：每一步保留概率最大的 {width} 个未完成片段，最后填入以 [E] 结尾、整体概率最大的片段（偏向短片段）。',
   'model.fill.temperature': '温度',
   'model.fill.topK': 'Top-k（0 表示不限）',
   'model.fill.seed': '随机种子',

@@ -12,16 +12,21 @@ import type { Msg } from '../i18n/msg';
 import { modelErrorMsg } from '../i18n/model';
 import { ModelError } from './errors';
 import { ModelClient } from './worker-client';
-import type { AttentionChoice, LoadPhase, ModelInfo, TargetScore } from './worker-protocol';
+import type { AttentionChoice, LoadPhase, ModelInfo, SamplingOptions, TargetScore } from './worker-protocol';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface Sampling {
-  /** Greedy (most probable token) or sampling with temperature and top-k. */
-  mode: 'greedy' | 'sample';
+  /**
+   * Greedy (most probable token), sampling with temperature and top-k, or beam search for the
+   * most probable whole span (beam.ts).
+   */
+  mode: 'greedy' | 'sample' | 'beam';
   temperature: number;
   topK: number;
   seed: number;
+  /** Spans kept per step in beam mode. */
+  beamWidth: number;
   maxSpanLength: number;
 }
 
@@ -67,8 +72,17 @@ export const DEFAULT_SAMPLING: Sampling = {
   temperature: 0.8,
   topK: 40,
   seed: 1,
+  beamWidth: 5,
   maxSpanLength: 12,
 };
+
+/** The decoder's options for the chosen settings (what the worker's fill takes). */
+export function samplingOptions(s: Sampling): SamplingOptions {
+  const base = { maxSpanLength: s.maxSpanLength };
+  if (s.mode === 'sample') return { ...base, temperature: s.temperature, topK: s.topK, seed: s.seed };
+  if (s.mode === 'beam') return { ...base, temperature: 0, beam: s.beamWidth };
+  return { ...base, temperature: 0 };
+}
 
 const initial = (): ModelState => ({
   status: 'idle',
@@ -207,10 +221,7 @@ export async function fillBlanks(c: Construction): Promise<void> {
       { partA: c.tokens.slice(0, c.sep), masks: c.maskIndex, order: c.order },
       {
         signal: ac.signal,
-        maxSpanLength: s.maxSpanLength,
-        ...(s.mode === 'sample'
-          ? { temperature: s.temperature, topK: s.topK, seed: s.seed }
-          : { temperature: 0 }),
+        ...samplingOptions(s),
         onToken: (e) => {
           const f = get().fill;
           if (fillAbort !== ac || !f) return;

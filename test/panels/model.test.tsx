@@ -25,7 +25,11 @@ const INFO = {
 /** A worker that answers every request after a tick; `hold` keeps the load pending. */
 class FakeWorker implements WorkerLike {
   sent: Request[] = [];
-  failLoad: { message: string; code?: ModelErrorCode; params?: Record<string, string | number> } | null = null;
+  failLoad: {
+    message: string;
+    code?: ModelErrorCode;
+    params?: Record<string, string | number>;
+  } | null = null;
   hold = false;
   private listeners: ((e: MessageEvent<Reply>) => void)[] = [];
   addEventListener(type: string, l: unknown) {
@@ -178,7 +182,9 @@ describe('Model panel', { timeout: 30_000 }, () => {
     act(() => setLang('zh'));
     render(<ModelPanel />);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('模型报告了一个错误（原话：WebAssembly.instantiate(): out of memory）');
+    expect(alert).toHaveTextContent(
+      '模型报告了一个错误（原话：WebAssembly.instantiate(): out of memory）',
+    );
   });
 
   it('fills the blanks in Part B order, streaming into a list and the text', async () => {
@@ -217,6 +223,36 @@ describe('Model panel', { timeout: 30_000 }, () => {
         options: { temperature: 0.8, topK: 40, seed: 7 },
       }),
     );
+  });
+
+  it('sends the beam width when Beam is chosen, and says what each decoding does', async () => {
+    const user = userEvent.setup();
+    render(<ModelPanel />);
+    await screen.findByText(/Ready:/);
+    const decoding = screen.getByRole('group', { name: 'Decoding' });
+    expect(decoding).toHaveAccessibleDescription(/single most probable piece/);
+    expect(screen.getByLabelText('Beam width')).toBeDisabled();
+    await user.click(screen.getByRole('radio', { name: 'Beam' }));
+    const width = screen.getByLabelText('Beam width');
+    expect(width).toBeEnabled();
+    expect(screen.getByLabelText('Temperature')).toBeDisabled();
+    await user.clear(width);
+    await user.type(width, '3');
+    await user.tab();
+    expect(decoding).toHaveAccessibleDescription(/keeps the 3 most probable partial spans/);
+    await user.click(screen.getByRole('button', { name: 'Fill blanks' }));
+    await waitFor(() =>
+      expect(worker.sent.find((m) => m.type === 'fill')).toMatchObject({
+        options: { temperature: 0, beam: 3 },
+      }),
+    );
+    // Greedy again: no beam in the request.
+    worker.sent.length = 0;
+    await user.click(screen.getByRole('radio', { name: 'Greedy' }));
+    await user.click(screen.getByRole('button', { name: 'Fill blanks' }));
+    await waitFor(() => expect(worker.sent.find((m) => m.type === 'fill')).toBeDefined());
+    const options = (worker.sent.find((m) => m.type === 'fill') as { options?: object }).options;
+    expect(options).not.toHaveProperty('beam');
   });
 
   it('scores each target in a table captioned "Target scores"', async () => {

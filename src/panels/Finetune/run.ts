@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import { EOP } from '../../glm';
 import type { Msg } from '../../i18n/msg';
 import { modelErrorMsg } from '../../i18n/model';
-import { modelClient, modelStore, sequenceKey } from '../../model/modelStore';
+import { modelClient, modelStore, samplingOptions, sequenceKey } from '../../model/modelStore';
 import { normaliseScores, type ClozeLabel } from './formats';
 
 /** One label's score: the log-probability of each of its word's tokens, and their sum. */
@@ -153,8 +153,7 @@ export async function generate(partA: readonly string[], mask: number): Promise<
       { partA: [...partA], masks: [mask], order: [0] },
       {
         signal: ac.signal,
-        maxSpanLength: s.maxSpanLength,
-        ...(s.mode === 'sample' ? { temperature: s.temperature, topK: s.topK, seed: s.seed } : { temperature: 0 }),
+        ...samplingOptions(s),
         onToken: (e) => {
           const g = get().generation;
           if (genAbort !== ac || !g || e.token === null) return;

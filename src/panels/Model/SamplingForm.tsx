@@ -1,4 +1,7 @@
-/** Decoding settings for Fill: greedy, or sampling with temperature, top-k and a seed. */
+/**
+ * Decoding settings for Fill: greedy, sampling with temperature, top-k and a seed, or beam search
+ * for the most probable whole span; a line under the controls says what the chosen one does.
+ */
 import { useId } from 'react';
 import { NumberField } from '../../app/ui/NumberField';
 import { useT } from '../../i18n';
@@ -8,11 +11,12 @@ export function SamplingForm() {
   const t = useT();
   const name = useId();
   const s = useModel((m) => m.sampling);
+  const hint = useId();
   const sample = s.mode === 'sample';
-  const modes: Sampling['mode'][] = ['greedy', 'sample'];
+  const modes: Sampling['mode'][] = ['greedy', 'sample', 'beam'];
   return (
     <div className="model-sampling">
-      <fieldset className="segmented">
+      <fieldset className="segmented" aria-describedby={hint}>
         <legend className="segmented-legend">{t('model.fill.decoding')}</legend>
         <div className="segmented-options">
           {modes.map((m) => (
@@ -59,6 +63,16 @@ export function SamplingForm() {
         onCommit={(seed) => setSampling({ seed })}
       />
       <NumberField
+        label={t('model.fill.beamWidth')}
+        value={s.beamWidth}
+        min={1}
+        max={16}
+        step={1}
+        integer
+        disabled={s.mode !== 'beam'}
+        onCommit={(beamWidth) => setSampling({ beamWidth })}
+      />
+      <NumberField
         label={t('model.fill.maxLength')}
         value={s.maxSpanLength}
         min={1}
@@ -67,6 +81,11 @@ export function SamplingForm() {
         integer
         onCommit={(maxSpanLength) => setSampling({ maxSpanLength })}
       />
+      <p id={hint} className="field-hint model-sampling-hint">
+        {s.mode === 'beam'
+          ? t('model.fill.hint.beam', { width: s.beamWidth })
+          : t(`model.fill.hint.${s.mode}`)}
+      </p>
     </div>
   );
 }
