@@ -7,7 +7,8 @@
  * - decoding 20 tokens after a 100-token Part A, with the KV cache (the app's `startFill`) and
  *   without it (one full forward pass over the sequence so far per token, as decode.ts's
  *   uncached path does), as tokens per second;
- * - a 3-blank fill of a short sentence, greedy, the way the app fills (ms for the whole fill).
+ * - a 3-blank fill of a short sentence, greedy, the way the app fills (ms for the whole fill), and
+ *   the same by beam search of width 5 (the panel's Beam).
  *
  * Every figure is the median of `runs` timed runs after WARMUP warm-up runs: the first calls run
  * tfjs's JavaScript before V8 has optimised it (a T 128 forward pass took 128, 34, 44, 39, 29 … ms
@@ -159,8 +160,11 @@ export function decodeUncached(m: GlmModel): number {
 const SENTENCE =
   'the president said that the congress would meet in the new city next year to pass the law.';
 
-/** The app's 3-blank fill of a short sentence (greedy); returns the number of tokens generated. */
-export function fillThreeBlanks(m: GlmModel): number {
+/**
+ * The app's 3-blank fill of a short sentence (greedy, or beam search of width `beam`); returns the
+ * number of tokens generated.
+ */
+export function fillThreeBlanks(m: GlmModel, beam?: number): number {
   const tokens = ['[CLS]', ...m.tokenizer.encode(SENTENCE).tokens, '[EOS]'];
   const c = construct(
     tokens,
@@ -176,6 +180,7 @@ export function fillThreeBlanks(m: GlmModel): number {
     c.tokens.slice(0, c.sep).map((t) => m.tokenizer.idOf(t)),
     c.maskIndex,
     c.order,
+    beam === undefined ? {} : { beam },
   );
   while (!s.next().done);
   return s.fills.flat().length;
@@ -222,6 +227,14 @@ export async function runCases(
     value: fill,
     unit: 'ms',
     note: `${count} tokens generated, ${m.tokenizer.encode(SENTENCE).tokens.length + 2}-token text`,
+  });
+  log('3-blank fill, beam 5');
+  const beam = await timeIt(() => (count = fillThreeBlanks(m, 5)), runs);
+  rows.push({
+    name: '3-blank fill (beam 5, KV cache forks)',
+    value: beam,
+    unit: 'ms',
+    note: `${count} tokens generated; greedy in the row above is its baseline`,
   });
   return rows;
 }
