@@ -1,7 +1,6 @@
 // Beam search over one blank (src/model/beam.ts) and its use in the streaming fill: against an
 // exhaustive search computed independently (every span up to the length limit scored by a full
 // forward pass, no KV cache), the stream's probabilities against teacher forcing, and no leaks.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { construct } from '../../src/glm';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
@@ -10,7 +9,8 @@ import { logProbsAt, type Encoded, type GlmModel } from '../../src/model/decode'
 import { startFill } from '../../src/model/fill-stream';
 import { initParams, type GlmConfig } from '../../src/model/glm';
 import { KvCache } from '../../src/model/kv-cache';
-import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
+import { GlmTokenizer } from '../../src/model/tokenizer';
+import { shippedTokenizer, tinyConfig } from '../fixtures/tiny-model';
 
 // A vocabulary of the specials and six letters, so that every span can be enumerated.
 const SPECIALS = ['[PAD]', '[UNK]', '[CLS]', '[EOS]', '[MASK]', '[sMASK]', '[gMASK]', '[S]', '[E]'];
@@ -28,18 +28,8 @@ const smallConfig: GlmConfig = {
   lnEps: 1e-5,
   dropout: 0,
 };
-const full = new GlmTokenizer(
-  JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as TokenizerJson,
-);
-const fullConfig: GlmConfig = {
-  vocabSize: full.size,
-  dModel: 32,
-  layers: 2,
-  heads: 2,
-  maxPositions: 64,
-  lnEps: 1e-5,
-  dropout: 0,
-};
+const full = shippedTokenizer();
+const fullConfig = tinyConfig(full);
 let tinyVocab: GlmModel;
 let tiny: GlmModel;
 

@@ -2,30 +2,20 @@
 // wasm backend: the streamed fill equals decode.ts's fillPartA, the protocol answers every
 // request once, cancel stops a fill between tokens, and no tensor leaks. The client is wired to
 // the server through an in-memory fake worker, so the whole path runs without a browser.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { construct } from '../../src/glm';
 import { initNodeBackend, tf } from '../../src/model/backend-node';
 import { fillPartA, type GlmModel } from '../../src/model/decode';
 import { startFill } from '../../src/model/fill-stream';
-import { initParams, type GlmConfig } from '../../src/model/glm';
+import { initParams } from '../../src/model/glm';
 import { createModelServer } from '../../src/model/serve';
-import { GlmTokenizer, type TokenizerJson } from '../../src/model/tokenizer';
 import { ModelClient, type WorkerLike } from '../../src/model/worker-client';
 import type { Reply, Request, TokenEvent } from '../../src/model/worker-protocol';
+import { shippedTokenizer, tinyConfig } from '../fixtures/tiny-model';
 
-const tok = new GlmTokenizer(
-  JSON.parse(readFileSync('public/models/tokenizer.json', 'utf8')) as TokenizerJson,
-);
-const config: GlmConfig = {
-  vocabSize: tok.size,
-  dModel: 32,
-  layers: 2,
-  heads: 2,
-  maxPositions: 64,
-  lnEps: 1e-5,
-  dropout: 0,
-};
+const tok = shippedTokenizer();
+const config = tinyConfig(tok);
 let tiny: GlmModel;
 
 const framed = (text: string) => ['[CLS]', ...tok.encode(text).tokens, '[EOS]'];
@@ -150,7 +140,10 @@ describe('backend choice', () => {
 
   it('gives a missing model file its code, status and name, so the page can say it in any language', async () => {
     const replies: Reply[] = [];
-    const server = createModelServer({ post: (r) => replies.push(r), useBackend: async () => true });
+    const server = createModelServer({
+      post: (r) => replies.push(r),
+      useBackend: async () => true,
+    });
     const realFetch = globalThis.fetch;
     const asked: string[] = [];
     globalThis.fetch = (async (url: string) => {
@@ -158,7 +151,12 @@ describe('backend choice', () => {
       return new Response('not here', { status: 404 });
     }) as typeof fetch;
     try {
-      await server.handle({ type: 'load', id: 3, modelUrl: 'http://lab.test/models/manifest.json', backends: ['cpu'] });
+      await server.handle({
+        type: 'load',
+        id: 3,
+        modelUrl: 'http://lab.test/models/manifest.json',
+        backends: ['cpu'],
+      });
     } finally {
       globalThis.fetch = realFetch;
     }
@@ -174,15 +172,29 @@ describe('backend choice', () => {
 
   it('says a server that sends a web page for the manifest sent something that is not JSON', async () => {
     const replies: Reply[] = [];
-    const server = createModelServer({ post: (r) => replies.push(r), useBackend: async () => true });
+    const server = createModelServer({
+      post: (r) => replies.push(r),
+      useBackend: async () => true,
+    });
     const realFetch = globalThis.fetch;
-    globalThis.fetch = (async () => new Response('<!doctype html><title>app</title>', { status: 200 })) as typeof fetch;
+    globalThis.fetch = (async () =>
+      new Response('<!doctype html><title>app</title>', { status: 200 })) as typeof fetch;
     try {
-      await server.handle({ type: 'load', id: 4, modelUrl: 'http://lab.test/models/manifest.json', backends: ['cpu'] });
+      await server.handle({
+        type: 'load',
+        id: 4,
+        modelUrl: 'http://lab.test/models/manifest.json',
+        backends: ['cpu'],
+      });
     } finally {
       globalThis.fetch = realFetch;
     }
-    expect(replies.at(-1)).toMatchObject({ type: 'error', id: 4, code: 'badFile', params: { file: 'manifest.json' } });
+    expect(replies.at(-1)).toMatchObject({
+      type: 'error',
+      id: 4,
+      code: 'badFile',
+      params: { file: 'manifest.json' },
+    });
   });
 
   it('refuses a text longer than the model with the sizes, and a request before loading with its own code', async () => {
@@ -192,11 +204,23 @@ describe('backend choice', () => {
       useBackend: async () => true,
       loadModel: async () => ({ ...tiny, manifest: {} as never, dispose: () => {} }),
     });
-    await server.handle({ type: 'fill', id: 1, input: { partA: ['the', '[MASK]'], masks: [1], order: [0] }, options: {} });
+    await server.handle({
+      type: 'fill',
+      id: 1,
+      input: { partA: ['the', '[MASK]'], masks: [1], order: [0] },
+      options: {},
+    });
     expect(replies.at(-1)).toMatchObject({ type: 'error', id: 1, code: 'notLoaded' });
     await server.handle({ type: 'load', id: 2, modelUrl: 'unused', backends: ['cpu'] });
-    const partA = Array.from({ length: config.maxPositions + 6 }, (_, i) => (i === 3 ? '[MASK]' : 'the'));
-    await server.handle({ type: 'fill', id: 5, input: { partA, masks: [3], order: [0] }, options: {} });
+    const partA = Array.from({ length: config.maxPositions + 6 }, (_, i) =>
+      i === 3 ? '[MASK]' : 'the',
+    );
+    await server.handle({
+      type: 'fill',
+      id: 5,
+      input: { partA, masks: [3], order: [0] },
+      options: {},
+    });
     expect(replies.at(-1)).toMatchObject({
       type: 'error',
       id: 5,

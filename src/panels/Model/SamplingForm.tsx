@@ -7,12 +7,29 @@ import { NumberField } from '../../app/ui/NumberField';
 import { useT } from '../../i18n';
 import { setSampling, useModel, type Sampling } from '../../model/modelStore';
 
+type NumberKey = 'temperature' | 'topK' | 'seed' | 'beamWidth' | 'maxSpanLength';
+
+/** The number fields, in order: which setting, its label key, its range, and the mode it serves. */
+const fields: {
+  key: NumberKey;
+  label: 'temperature' | 'topK' | 'seed' | 'beamWidth' | 'maxLength';
+  min: number;
+  max: number;
+  step: number;
+  mode?: Sampling['mode'];
+}[] = [
+  { key: 'temperature', label: 'temperature', min: 0.05, max: 5, step: 0.05, mode: 'sample' },
+  { key: 'topK', label: 'topK', min: 0, max: 4000, step: 1, mode: 'sample' },
+  { key: 'seed', label: 'seed', min: 0, max: 4294967295, step: 1, mode: 'sample' },
+  { key: 'beamWidth', label: 'beamWidth', min: 1, max: 16, step: 1, mode: 'beam' },
+  { key: 'maxSpanLength', label: 'maxLength', min: 1, max: 50, step: 1 },
+];
+
 export function SamplingForm() {
   const t = useT();
   const name = useId();
   const s = useModel((m) => m.sampling);
   const hint = useId();
-  const sample = s.mode === 'sample';
   const modes: Sampling['mode'][] = ['greedy', 'sample', 'beam'];
   return (
     <div className="model-sampling">
@@ -33,54 +50,19 @@ export function SamplingForm() {
           ))}
         </div>
       </fieldset>
-      <NumberField
-        label={t('model.fill.temperature')}
-        value={s.temperature}
-        min={0.05}
-        max={5}
-        step={0.05}
-        disabled={!sample}
-        onCommit={(temperature) => setSampling({ temperature })}
-      />
-      <NumberField
-        label={t('model.fill.topK')}
-        value={s.topK}
-        min={0}
-        max={4000}
-        step={1}
-        integer
-        disabled={!sample}
-        onCommit={(topK) => setSampling({ topK })}
-      />
-      <NumberField
-        label={t('model.fill.seed')}
-        value={s.seed}
-        min={0}
-        max={4294967295}
-        step={1}
-        integer
-        disabled={!sample}
-        onCommit={(seed) => setSampling({ seed })}
-      />
-      <NumberField
-        label={t('model.fill.beamWidth')}
-        value={s.beamWidth}
-        min={1}
-        max={16}
-        step={1}
-        integer
-        disabled={s.mode !== 'beam'}
-        onCommit={(beamWidth) => setSampling({ beamWidth })}
-      />
-      <NumberField
-        label={t('model.fill.maxLength')}
-        value={s.maxSpanLength}
-        min={1}
-        max={50}
-        step={1}
-        integer
-        onCommit={(maxSpanLength) => setSampling({ maxSpanLength })}
-      />
+      {fields.map((f) => (
+        <NumberField
+          key={f.key}
+          label={t(`model.fill.${f.label}`)}
+          value={s[f.key]}
+          min={f.min}
+          max={f.max}
+          step={f.step}
+          integer={f.step === 1}
+          disabled={f.mode !== undefined && f.mode !== s.mode}
+          onCommit={(v) => setSampling({ [f.key]: v })}
+        />
+      ))}
       <p id={hint} className="field-hint model-sampling-hint">
         {s.mode === 'beam'
           ? t('model.fill.hint.beam', { width: s.beamWidth })
