@@ -334,3 +334,32 @@ for (const theme of ['light', 'dark']) {
     await check('with the Export menu open');
   }, { timeout: 240_000 }); // axe over ~600 nodes takes long on a loaded machine
 }
+
+test('visualizer: on the canvas mask, scrolling under a still mouse moves the details to the cell now under it', async ({ page, baseUrl }) => {
+  const words = Array.from({ length: 300 }, (_, i) => `w${i}`).join('%20');
+  await page.goto(`${baseUrl}?text=${words}&spans=&cls=0`);
+  const grid = page.getByRole('grid', { name: 'Attention mask', exact: true });
+  await grid.locator('canvas').waitFor();
+  await grid.scrollIntoViewIfNeeded();
+  const box = await grid.locator('canvas').boundingBox();
+  const view = page.viewportSize();
+  // Well inside the canvas: its top and left edges sit under the sticky axis labels.
+  const x = box.x + 300;
+  const y = Math.max(box.y, 0) + 250;
+  assert.ok(y + 200 < view.height, 'the mouse is well inside the viewport');
+  await page.mouse.move(x, y);
+  const details = page.locator('.mask-details');
+  const row = async () => Number((/^query (\d+)/.exec((await details.textContent()) ?? '') ?? [])[1]);
+  await until(async () => Number.isFinite(await row()), true);
+  const before = await row();
+  await page.mouse.wheel(0, 300);
+  // The grid moved up under the mouse (its box or the page scrolled), so a later row is under it.
+  let moved = box.y;
+  await until(async () => {
+    moved = (await grid.locator('canvas').boundingBox()).y;
+    return moved < box.y - 50;
+  }, true);
+  // The row now under the mouse, from the geometry alone: 300 tokens over the canvas's height.
+  const want = before + Math.round((box.y - moved) / (box.height / 300));
+  await until(async () => Math.abs((await row()) - want) <= 1, true);
+});

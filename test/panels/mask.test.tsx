@@ -244,4 +244,21 @@ describe('MaskPanel: long sequences on a canvas', () => {
       'query 70 w69, key 3 w2: visible — Part A sees all of Part A',
     );
   });
+  it('re-aims the hover when the matrix scrolls under a still mouse, and drops it once the mouse is off', () => {
+    resetStore({ text: words, cls: true, spans: [], order: [] });
+    render(<MaskPanel />);
+    const g = grid();
+    const cellPx = parseFloat(g.style.width) / 92;
+    fireEvent.mouseMove(g, { clientX: 3.5 * cellPx, clientY: 70.5 * cellPx });
+    expect(store.getState().pointer).toEqual({ kind: 'cell', q: 70, k: 3 });
+    // The scroll box moves the grid up by 10 rows: the mouse, unmoved, is now over row 80.
+    const rect = (dy: number) => () => new DOMRect(0, -dy * cellPx, 92 * cellPx, 92 * cellPx);
+    g.getBoundingClientRect = rect(10);
+    fireEvent.scroll(window);
+    expect(store.getState().pointer).toEqual({ kind: 'cell', q: 80, k: 3 });
+    // Scrolled past the grid's end: no cell is under the mouse, and none stays highlighted.
+    g.getBoundingClientRect = rect(40);
+    fireEvent.scroll(g.parentElement!);
+    expect(store.getState().pointer).toBeNull();
+  });
 });

@@ -7,6 +7,7 @@
  * cells through the same geometry.
  */
 import {
+  useEffect,
   useLayoutEffect,
   useRef,
   type FocusEvent,
@@ -34,6 +35,8 @@ export function CanvasMatrix({
   const cellRef = useRef<HTMLDivElement>(null);
   /** Set while the tab stop moves by keyboard or click, so the new proxy cell takes focus. */
   const moving = useRef(false);
+  /** Where the mouse last was over the grid (viewport coordinates), so a scroll can re-aim it. */
+  const mouse = useRef<{ x: number; y: number } | null>(null);
   const { n, text } = model;
   const { cell, left, top, size } = layout;
 
@@ -60,6 +63,7 @@ export function CanvasMatrix({
     return cellAt(layout, e.clientX - r.left, e.clientY - r.top);
   };
   const onMouseMove = (e: MouseEvent) => {
+    mouse.current = { x: e.clientX, y: e.clientY };
     const p = local(e);
     if (p) setPointer({ kind: 'cell', ...p });
   };
@@ -71,9 +75,26 @@ export function CanvasMatrix({
     else move(p);
   };
   const onMouseLeave = () => {
+    mouse.current = null;
     const focused = document.activeElement === cellRef.current;
     setPointer(focused ? { kind: 'cell', ...active } : null);
   };
+  // A canvas is one element, so scrolling it under a still mouse fires no mouse event: without
+  // this the details would go on naming the cell that was under the mouse before the scroll.
+  useEffect(() => {
+    const onScroll = () => {
+      const grid = gridRef.current;
+      if (!mouse.current || !grid) return;
+      const r = grid.getBoundingClientRect();
+      const p = cellAt(layout, mouse.current.x - r.left, mouse.current.y - r.top);
+      if (p) return setPointer({ kind: 'cell', ...p });
+      mouse.current = null;
+      const focused = document.activeElement === cellRef.current;
+      setPointer(focused ? { kind: 'cell', ...active } : null);
+    };
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => window.removeEventListener('scroll', onScroll, { capture: true });
+  }, [layout, active]);
   const onKeyDown = (e: KeyboardEvent) => {
     const next = nextCell(e, active, n, pageRows(layout.cell));
     if (!next) return;
