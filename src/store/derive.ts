@@ -74,6 +74,8 @@ export function tokensFor(c: Pick<Choices, 'text' | 'cls' | 'imported' | 'tokeni
 
 export interface Derived {
   tokens: Token[];
+  /** The text the tokens' offsets point into ('' for an imported batch, whose tokens have none). */
+  source: string;
   /** Token strings (what the engine works on). */
   texts: string[];
   construction: Construction | null;
@@ -101,7 +103,8 @@ export function derive(c: Pick<Choices, 'text' | 'cls' | 'tokenizer' | 'spans' |
   } catch (e) {
     error = errorMsg(e);
   }
-  const value: Derived = { tokens, texts, construction, error, adjacent: adjacentPairs(c.spans) };
+  const source = c.imported ? '' : c.text;
+  const value: Derived = { tokens, source, texts, construction, error, adjacent: adjacentPairs(c.spans) };
   deriveMemo = [{ key, value }, ...deriveMemo].slice(0, 2);
   return value;
 }

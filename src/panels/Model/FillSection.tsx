@@ -3,11 +3,11 @@
  * before it. Tokens stream into a list in Part B order and into the text, where the blanks were.
  */
 import { memo, useId, useMemo, type CSSProperties } from 'react';
-import type { Construction } from '../../glm';
+import type { Construction, Token } from '../../glm';
 import { useT, useTranslateMsg } from '../../i18n';
 import { fillBlanks, stopFill, useModel } from '../../model/modelStore';
 import { spanColor } from '../../viz/colors';
-import { filledPieces } from './filled';
+import { filledPieces, filledSource } from './filled';
 import { SamplingForm } from './SamplingForm';
 import { sequenceKeyOf } from './sequenceKeyOf';
 
@@ -16,7 +16,18 @@ const SamplingFormMemo = memo(SamplingForm);
 
 const spanStyle = (b: number) => ({ '--span': spanColor(b) }) as CSSProperties;
 
-export function FillSection({ c, base }: { c: Construction | null; base: number }) {
+export function FillSection({
+  c,
+  base,
+  tokens,
+  source,
+}: {
+  c: Construction | null;
+  base: number;
+  /** The framed tokens of `c` with their offsets into `source`, the text as typed. */
+  tokens: readonly Token[];
+  source: string;
+}) {
   const t = useT();
   const tm = useTranslateMsg();
   const id = useId();
@@ -27,8 +38,12 @@ export function FillSection({ c, base }: { c: Construction | null; base: number 
   const stale = fill !== null && !current;
   const k = c?.spans.length ?? 0;
   const pieces = useMemo(
-    () => (c && current ? filledPieces(c.tokens.slice(0, c.sep), c.maskIndex, current.fills) : []),
-    [c, current],
+    () =>
+      c && current
+        ? (filledSource(source, tokens, c.spans, current.fills) ??
+          filledPieces(c.tokens.slice(0, c.sep), c.maskIndex, current.fills))
+        : [],
+    [c, current, tokens, source],
   );
   const generated = current ? current.fills.reduce((s, f) => s + f.length, 0) : 0;
 

@@ -36,7 +36,7 @@ function whenIdle(fn: () => void): () => void {
 
 export function ModelPanel({ autoLoad = true }: ModelPanelProps) {
   const t = useT();
-  const { construction: c } = useDeferredDerivedInput();
+  const { construction: c, tokens, source } = useDeferredDerivedInput();
   const base = useApp((s) => s.base);
   const status = useModel((s) => s.status);
   const choice = useModel((s) => s.attentionChoice);
@@ -67,7 +67,7 @@ export function ModelPanel({ autoLoad = true }: ModelPanelProps) {
         {foreignTokenizer && status === 'ready' && (
           <p className="field-hint">{t('model.tokenizerNote', { name: getTokenizer().name })}</p>
         )}
-        <FillSection c={c} base={base} />
+        <FillSection c={c} base={base} tokens={tokens} source={source} />
         <ScoreSection c={c} base={base} />
         <AttentionPickerMemo base={base} />
       </div>

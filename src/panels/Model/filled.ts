@@ -1,14 +1,45 @@
 /**
  * The text with its blanks filled in, as pieces to draw: plain text, and each blank's generated
- * words marked with its span. Spacing follows the tokenizer's `detokenize` (`##` pieces join,
- * no space before closing punctuation); `[CLS]`/`[EOS]` are left out.
+ * words marked with its span. Where the tokens carry offsets into the typed text, the text around
+ * the blanks is the text as typed (its capitals, spaces and punctuation); otherwise (an imported
+ * batch) it is rebuilt from the tokens. Spacing inside a fill follows the tokenizer's `detokenize`
+ * (`##` pieces join, no space before closing punctuation); `[CLS]`/`[EOS]` are left out.
  */
+import type { Span, Token } from '../../glm';
 import { detokenize } from '../../model/tokenizer';
 
 export interface FilledPiece {
   text: string;
   /** The blank (sorted-span index) these words fill, or null for the rest of the text. */
   blank: number | null;
+}
+
+/**
+ * The typed text with each span's characters replaced by its blank's fill, or null when a span's
+ * tokens have no offsets into `source`.
+ * @param tokens The framed tokens (text indices), with offsets into `source`.
+ * @param spans The spans, sorted by start (text indices), one per blank.
+ * @param fills Generated tokens per blank (sorted-span index); none yet shows as `…`.
+ */
+export function filledSource(
+  source: string,
+  tokens: readonly Token[],
+  spans: readonly Span[],
+  fills: readonly (readonly string[])[],
+): FilledPiece[] | null {
+  const pieces: FilledPiece[] = [];
+  let done = 0;
+  for (const [b, span] of spans.entries()) {
+    const first = tokens[span.start];
+    const last = tokens[span.end - 1];
+    if (!first || !last || first.start < done || last.end < first.start) return null;
+    if (last.end > source.length) return null;
+    pushText(pieces, source.slice(done, first.start), null);
+    pushText(pieces, (fills[b]?.length ? detokenize([...fills[b]!]) : '') || '…', b);
+    done = last.end;
+  }
+  pushText(pieces, source.slice(done), null);
+  return pieces;
 }
 
 /**
