@@ -8,6 +8,7 @@
  */
 import {
   useEffect,
+  useEffectEvent,
   useLayoutEffect,
   useRef,
   type FocusEvent,
@@ -58,10 +59,12 @@ export function CanvasMatrix({
     onActive(p);
     setPointer({ kind: 'cell', ...p });
   };
-  const local = (e: MouseEvent) => {
+  /** The cell under a point of the viewport, or null. */
+  const cellUnder = (x: number, y: number) => {
     const r = gridRef.current!.getBoundingClientRect();
-    return cellAt(layout, e.clientX - r.left, e.clientY - r.top);
+    return cellAt(layout, x - r.left, y - r.top);
   };
+  const local = (e: MouseEvent) => cellUnder(e.clientX, e.clientY);
   const onMouseMove = (e: MouseEvent) => {
     mouse.current = { x: e.clientX, y: e.clientY };
     const p = local(e);
@@ -81,20 +84,17 @@ export function CanvasMatrix({
   };
   // A canvas is one element, so scrolling it under a still mouse fires no mouse event: without
   // this the details would go on naming the cell that was under the mouse before the scroll.
+  const onScroll = useEffectEvent(() => {
+    if (!mouse.current || !gridRef.current) return;
+    const p = cellUnder(mouse.current.x, mouse.current.y);
+    if (p) setPointer({ kind: 'cell', ...p });
+    else onMouseLeave();
+  });
   useEffect(() => {
-    const onScroll = () => {
-      const grid = gridRef.current;
-      if (!mouse.current || !grid) return;
-      const r = grid.getBoundingClientRect();
-      const p = cellAt(layout, mouse.current.x - r.left, mouse.current.y - r.top);
-      if (p) return setPointer({ kind: 'cell', ...p });
-      mouse.current = null;
-      const focused = document.activeElement === cellRef.current;
-      setPointer(focused ? { kind: 'cell', ...active } : null);
-    };
-    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => window.removeEventListener('scroll', onScroll, { capture: true });
-  }, [layout, active]);
+    const listener = () => onScroll();
+    window.addEventListener('scroll', listener, { capture: true, passive: true });
+    return () => window.removeEventListener('scroll', listener, { capture: true });
+  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     const next = nextCell(e, active, n, pageRows(layout.cell));
     if (!next) return;
