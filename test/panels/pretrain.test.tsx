@@ -9,6 +9,7 @@ import { PretrainClient, type PretrainWorkerLike } from '../../src/model/pretrai
 import type { Draw } from '../../src/model/pretrain/examples';
 import {
   PROGRESS_MS,
+  pausePretraining,
   pretrainStore,
   TYPING_HOLD_MS,
   setManifestLoader,
@@ -291,6 +292,21 @@ describe('Pre-training panel', { timeout: 30_000 }, () => {
     expect(train.map((p) => p.step)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(updates).toBeLessThanOrEqual(2);
     expect(pretrainStore.getState().last?.step).toBe(40);
+  });
+
+  it('on Pause shows every step reported before it at once, not after the next batch', async () => {
+    // Step reports wait up to PROGRESS_MS to be applied in a batch; "Paused after step N" must name
+    // the last step the worker reported, or the step count would jump while the run is paused.
+    worker.steps = 40;
+    startPretraining(DEFAULT_TEXT);
+    await new Promise((r) => setTimeout(r, 20)); // the burst arrived; most of it is waiting
+    expect(pretrainStore.getState().last?.step).toBeLessThan(40);
+    pausePretraining();
+    expect(pretrainStore.getState().status).toBe('paused');
+    expect(pretrainStore.getState().last?.step).toBe(40);
+    expect(pretrainStore.getState().train.map((p) => p.step)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
   });
 
   it('starts on the app’s text with the settings, then shows the curve, the figures and the draw', async () => {

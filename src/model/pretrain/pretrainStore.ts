@@ -469,17 +469,24 @@ export function holdForTyping(now: number = performance.now()): void {
   client.hold(TYPING_HOLD_MS);
 }
 
-/** Pauses after the step under way. */
+/**
+ * Pauses after the step under way. The step reports waiting for their batch are applied first, so
+ * "Paused after step N" names the last step reported, and at most the step under way follows.
+ */
 export function pausePretraining(): void {
   if (get().status !== 'training') return;
   client?.pause();
+  flushProgress();
   set({ status: 'paused' });
 }
 
 /** One step: of the run under way (pausing it), or of a new run on `text`. */
 export function stepPretraining(text: string): void {
   const s = get();
-  if (s.status === 'training') client?.pause();
+  if (s.status === 'training') {
+    client?.pause();
+    flushProgress();
+  }
   if (s.status === 'idle' || s.status === 'error' || s.text === null) {
     const c = begin(text);
     if (!c) return;
