@@ -34,9 +34,11 @@ test('pretrain: start, the held-out loss falls, pause, show the step’s draw in
   assert.match(await p.textContent(), /Probing “this nation”; “better future”: the panels’ spans when the run began\./);
   await p.getByRole('button', { name: 'Pause', exact: true }).click();
   await p.getByText(/^Paused after step \d+/).waitFor();
-  // The step under way when Pause came may still finish (Pause takes effect within one step).
+  // Reports the worker posted before it read the Pause may still be on their way to the page;
+  // after that, at most the step under way when Pause came finishes (within one step).
+  await page.waitForTimeout(400);
   const atPause = await stepOf(page);
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1000);
   const paused = await stepOf(page);
   assert.ok(paused - atPause <= 1, `${paused - atPause} steps after Pause`);
   await page.waitForTimeout(1000);
